@@ -1,0 +1,3 @@
+from briefcli.cli.app import main
+
+raise SystemExit(main())

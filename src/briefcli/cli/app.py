@@ -1,0 +1,136 @@
+"""The Typer application, its global options, and the one place errors become exit codes.
+
+Exit codes: 0 success (an empty answer included), 1 bad or unreadable data (or an internal
+error), 2 wrong usage, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from .. import __version__
+from ..console import terminal
+from . import browse, schedule
+from .common import Settings
+
+app = typer.Typer(
+    name="briefcli",
+    help="Who is involved, what exactly they said, and what comes next: briefings on a "
+    "diplomatic process from a YAML dataset of its press coverage.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        terminal.write(f"briefcli {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    data: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--data",
+            "-d",
+            metavar="PATH",
+            help="Dataset file or folder; repeat to merge several. "
+            "Default: $BRIEFCLI_DATA, else the shipped Global Compact dataset.",
+        ),
+    ] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    ] = False,
+) -> None:
+    ctx.obj = Settings(data=list(data or []), debug=debug)
+
+
+def _command(function, name: str, example: str) -> None:
+    app.command(name, epilog=f"Example: {example}")(function)
+
+
+_command(browse.people, "people", "briefcli people --format csv")
+_command(browse.person, "person", "briefcli person lajcak")
+_command(browse.quotes, "quotes", "briefcli quotes --speaker Arbour --kind direct")
+_command(schedule.next_, "next", "briefcli next --as-of 2018-03-01")
+_command(schedule.timeline, "timeline", "briefcli timeline --from 2018-01-01")
+_command(schedule.brief, "brief", "briefcli brief --as-of today")
+_command(browse.search, "search", "briefcli search sovereignty")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run briefcli and turn every failure into a message and an exit code."""
+    click = _click_exceptions()
+
+    from ..load.problems import DataError
+    from ..query import QueryError
+    from ..render import FormatError
+
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args
+    try:
+        result = app(args=args, prog_name="briefcli", standalone_mode=False)
+        return result if isinstance(result, int) else 0
+    except typer.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except (typer.Abort, KeyboardInterrupt):
+        terminal.message("briefcli: interrupted")
+        return 130
+    except BrokenPipeError:
+        _silence_stdout()
+        return 0
+    except DataError as exc:
+        _problems(exc.problems)
+        return 1
+    except (QueryError, FormatError) as exc:
+        terminal.message(f"briefcli: {exc}")
+        return 2
+    except Exception as exc:  # the last line of defence: one line, no locals
+        if debug:
+            import traceback
+
+            traceback.print_exc()
+        else:
+            terminal.message(
+                f"briefcli: internal error: {type(exc).__name__}; run again with --debug for details"
+            )
+        return 1
+
+
+def _click_exceptions():
+    """Click's exception classes: recent Typer vendors Click, older Typer depends on it."""
+    try:
+        from typer._click import exceptions
+    except ImportError:
+        from click import exceptions
+    return exceptions
+
+
+def _problems(problems, limit: int = 50) -> None:
+    for problem in problems[:limit]:
+        terminal.message(str(problem))
+    if len(problems) > limit:
+        terminal.message(f"and {len(problems) - limit} more")
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe, point stdout at /dev/null so the exit flush cannot fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -1,0 +1,62 @@
+"""What every command does around its query: find the data, pick the format, print."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+
+import typer
+
+from ..console import terminal
+
+
+@dataclass
+class Settings:
+    data: list[str] = field(default_factory=list)
+    debug: bool = False
+
+
+def data_paths(settings: Settings) -> list[str]:
+    """--data, else BRIEFCLI_DATA (paths separated by the OS path separator), else shipped."""
+    if settings.data:
+        return settings.data
+    env = os.environ.get("BRIEFCLI_DATA", "").strip()
+    if env:
+        return [p for p in env.split(os.pathsep) if p]
+    from ..shipped import shipped_dataset
+
+    return [shipped_dataset()]
+
+
+def load(ctx: typer.Context):
+    """The dataset in use, as :class:`briefcli.store.Data`."""
+    from .. import load as loader
+    from ..store import Data
+
+    settings: Settings = ctx.obj
+    plain, warnings, source_files = loader.load(data_paths(settings))
+    return Data(plain, source_files, warnings)
+
+
+def as_of_day(value: str | None, data) -> tuple[date, str]:
+    """The as-of day and the sentence that says where it comes from."""
+    from .options import parse_day
+
+    day = parse_day(value)
+    if day is None:
+        day = date.fromisoformat(data.info["as_of"])
+        return day, f"As of {day.isoformat()} (the dataset's date)"
+    return day, f"As of {day.isoformat()}"
+
+
+def output(view, fmt, json: bool) -> None:
+    """Render ``view`` in the chosen format; --json and --format must agree."""
+    from ..render import render
+
+    name = fmt.value if fmt is not None else None
+    if json:
+        if name not in (None, "json"):
+            raise typer.BadParameter(f"--json and --format {name} disagree; give one of them")
+        name = "json"
+    render(view, name or "table", terminal)

@@ -1,0 +1,275 @@
+"""Fuzzy dates as news reports them.
+
+A news report rarely gives a day. It says "on Wednesday", "in February", "before mid-January
+2018" or "at the end of 2018". A :class:`FuzzyDate` keeps the wording the source used and adds two
+machine bounds, ``earliest`` and ``latest`` (either may be open), so that dates can be sorted and
+compared with an as-of date without pretending to know more than the source said.
+
+The notation accepted here is deliberately small and readable:
+
+* ISO days, months and years: ``2017-12-06``, ``2018-02``, ``2018``;
+* intervals in EDTF style (ISO 8601-2): ``2017-12-04/2017-12-06``, ``2018-02/2018-07``, and open
+  ends ``../2018-01-10`` or ``2019-01/..``;
+* English phrases: ``early|mid|late|end of`` + month or year, ``before|by|after|from`` + any of
+  the above, ``February to July 2018``, ``4 to 6 December 2017``, ``December 2017``.
+
+This module has no dependencies so that it costs nothing at start-up.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+
+
+class FuzzyDateError(ValueError):
+    """The text is not a date this module understands."""
+
+
+@dataclass(frozen=True)
+class FuzzyDate:
+    """A date with the source's wording and machine bounds (inclusive, either may be open)."""
+
+    text: str
+    earliest: date | None
+    latest: date | None
+
+    @property
+    def sort_key(self) -> tuple[date, date]:
+        """Order by the earliest possible day, then the latest; open ends sort outermost."""
+        low = self.earliest or self.latest or date.min
+        high = self.latest or self.earliest or date.max
+        return (low, high)
+
+    @property
+    def is_day(self) -> bool:
+        return self.earliest is not None and self.earliest == self.latest
+
+    @property
+    def edtf(self) -> str:
+        """The bounds in EDTF interval notation, as precise as the bounds allow."""
+        return bounds_to_edtf(self.earliest, self.latest)
+
+    def as_dict(self) -> dict:
+        return {
+            "text": self.text,
+            "earliest": self.earliest.isoformat() if self.earliest else None,
+            "latest": self.latest.isoformat() if self.latest else None,
+        }
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def bounds_to_edtf(earliest: date | None, latest: date | None) -> str:
+    def one(d: date | None) -> str:
+        return ".." if d is None else d.isoformat()
+
+    if earliest and latest:
+        if earliest == latest:
+            return earliest.isoformat()
+        if earliest.day == 1 and latest == month_end(latest.year, latest.month):
+            if (earliest.month, earliest.day) == (1, 1) and (latest.month, latest.day) == (12, 31):
+                if earliest.year == latest.year:
+                    return str(earliest.year)
+                return f"{earliest.year}/{latest.year}"
+            if (earliest.year, earliest.month) == (latest.year, latest.month):
+                return f"{earliest.year:04d}-{earliest.month:02d}"
+            return (
+                f"{earliest.year:04d}-{earliest.month:02d}/{latest.year:04d}-{latest.month:02d}"
+            )
+    return f"{one(earliest)}/{one(latest)}"
+
+
+# --- parsing ---------------------------------------------------------------------------------
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_YEAR = re.compile(r"^\d{4}$")
+
+
+def _iso_span(text: str) -> tuple[date, date] | None:
+    m = _ISO.match(text)
+    if not m:
+        return None
+    year = int(m.group(1))
+    try:
+        if m.group(3):
+            d = date(year, int(m.group(2)), int(m.group(3)))
+            return d, d
+        if m.group(2):
+            month = int(m.group(2))
+            return date(year, month, 1), month_end(year, month)
+        return date(year, 1, 1), date(year, 12, 31)
+    except ValueError as exc:
+        raise FuzzyDateError(f"not a real date: {text!r}") from exc
+
+
+def _month_name(word: str) -> int | None:
+    return MONTHS.get(word.lower().rstrip("."))
+
+
+def _plain_span(text: str) -> tuple[date, date] | None:
+    """A day, month or year in ISO or in words: '6 December 2017', 'December 2017', '2018'."""
+    span = _iso_span(text)
+    if span:
+        return span
+    words = text.replace(",", " ").split()
+    try:
+        if len(words) == 3 and words[0].isdigit() and _month_name(words[1]) and _YEAR.match(words[2]):
+            d = date(int(words[2]), _month_name(words[1]), int(words[0]))
+            return d, d
+        if len(words) == 3 and _month_name(words[0]) and words[1].isdigit() and _YEAR.match(words[2]):
+            d = date(int(words[2]), _month_name(words[0]), int(words[1]))
+            return d, d
+    except ValueError as exc:
+        raise FuzzyDateError(f"not a real date: {text!r}") from exc
+    if len(words) == 2 and _month_name(words[0]) and _YEAR.match(words[1]):
+        year, month = int(words[1]), _month_name(words[0])
+        return date(year, month, 1), month_end(year, month)
+    return None
+
+
+def _part_of(qualifier: str, text: str) -> tuple[date, date] | None:
+    """'early', 'mid', 'late' or 'end of' a month or a year.
+
+    A month is cut in thirds (1-10, 11-20, 21-end) and a year in thirds (January-April,
+    May-August, September-December); 'end of' a month is its last third and 'end of' a year its
+    last month, which is how news reports use the phrase.
+    """
+    span = _plain_span(text)
+    if not span or span[0] == span[1]:
+        return None
+    start, end = span
+    if start.month == end.month:  # a month
+        y, m = start.year, start.month
+        thirds = {
+            "early": (date(y, m, 1), date(y, m, 10)),
+            "mid": (date(y, m, 11), date(y, m, 20)),
+            "late": (date(y, m, 21), end),
+            "end of": (date(y, m, 21), end),
+        }
+    else:  # a year
+        y = start.year
+        thirds = {
+            "early": (date(y, 1, 1), date(y, 4, 30)),
+            "mid": (date(y, 5, 1), date(y, 8, 31)),
+            "late": (date(y, 9, 1), date(y, 12, 31)),
+            "end of": (date(y, 12, 1), date(y, 12, 31)),
+        }
+    return thirds[qualifier]
+
+
+_QUALIFIED = re.compile(r"^(early|mid|late|end of|the end of)[\s-]+(.+)$", re.IGNORECASE)
+_RELATION = re.compile(r"^(before|by|after|from|until|not before|no later than)\s+(.+)$", re.IGNORECASE)
+_RANGE = re.compile(r"^(.+?)\s*(?:\bto\b|\buntil\b|–|—)\s*(.+)$", re.IGNORECASE)
+
+
+def _span(text: str) -> tuple[date | None, date | None]:
+    """Bounds of a phrase, or FuzzyDateError."""
+    text = " ".join(text.split())
+    lowered = text.lower()
+    for prefix in ("in ", "on ", "at ", "the "):
+        if lowered.startswith(prefix):
+            return _span(text[len(prefix):])
+    span = _plain_span(text)
+    if span:
+        return span
+    m = _QUALIFIED.match(text)
+    if m:
+        qualifier = m.group(1).lower().removeprefix("the ")
+        span = _part_of(qualifier, m.group(2))
+        if span:
+            return span
+    m = _RELATION.match(text)
+    if m:
+        relation = m.group(1).lower()
+        start, end = _span(m.group(2))
+        if relation == "before":
+            if start is None:
+                raise FuzzyDateError(f"'before' needs a start: {text!r}")
+            return None, start - timedelta(days=1)
+        if relation in ("by", "until", "no later than"):
+            return None, end
+        if relation == "after":
+            if end is None:
+                raise FuzzyDateError(f"'after' needs an end: {text!r}")
+            return end + timedelta(days=1), None
+        return start, None  # from, not before
+    if "/" in text:
+        return _interval(text)
+    m = _RANGE.match(text)
+    if m:
+        return _range(m.group(1), m.group(2), text)
+    raise FuzzyDateError(f"not a date briefcli understands: {text!r}")
+
+
+def _interval(text: str) -> tuple[date | None, date | None]:
+    left, _, right = text.partition("/")
+    left, right = left.strip(), right.strip()
+    start = None if left in ("..", "") else _iso_or_fail(left)[0]
+    end = None if right in ("..", "") else _iso_or_fail(right)[1]
+    if start is None and end is None:
+        raise FuzzyDateError(f"an interval needs at least one end: {text!r}")
+    return start, end
+
+
+def _iso_or_fail(text: str) -> tuple[date, date]:
+    span = _iso_span(text)
+    if span is None:
+        raise FuzzyDateError(f"not an ISO date: {text!r}")
+    return span
+
+
+def _range(left: str, right: str, whole: str) -> tuple[date | None, date | None]:
+    """'February to July 2018', '4 to 6 December 2017', 'December 2017 to March 2018'."""
+    end = _span(right)[1]
+    if end is None:
+        raise FuzzyDateError(f"a range needs an end: {whole!r}")
+    words = left.split()
+    try:
+        start = _span(left)[0]
+    except FuzzyDateError:
+        start = None
+        # borrow what the left side leaves out from the right side's end
+        if len(words) == 1 and words[0].isdigit():
+            start = date(end.year, end.month, int(words[0]))
+        elif len(words) == 1 and _month_name(words[0]):
+            start = date(end.year, _month_name(words[0]), 1)
+        elif len(words) == 2 and words[0].isdigit() and _month_name(words[1]):
+            start = date(end.year, _month_name(words[1]), int(words[0]))
+        if start is None:
+            raise
+    return start, end
+
+
+def parse(text: str, wording: str | None = None) -> FuzzyDate:
+    """Parse ``text`` into a FuzzyDate whose display wording is ``wording`` (default: text)."""
+    if not isinstance(text, str) or not text.strip():
+        raise FuzzyDateError("a date cannot be empty")
+    try:
+        earliest, latest = _span(text.strip())
+    except ValueError as exc:
+        if isinstance(exc, FuzzyDateError):
+            raise
+        raise FuzzyDateError(f"not a real date: {text!r}") from exc
+    if earliest and latest and latest < earliest:
+        raise FuzzyDateError(
+            f"the span ends ({latest.isoformat()}) before it starts ({earliest.isoformat()})"
+        )
+    return FuzzyDate(wording if wording is not None else text.strip(), earliest, latest)
+
+
+def from_dict(data: dict) -> FuzzyDate:
+    """Rebuild a FuzzyDate from :meth:`FuzzyDate.as_dict`."""
+    return FuzzyDate(
+        data["text"],
+        date.fromisoformat(data["earliest"]) if data.get("earliest") else None,
+        date.fromisoformat(data["latest"]) if data.get("latest") else None,
+    )

@@ -1,0 +1,149 @@
+"""Loading: files -> strict YAML -> merged records -> validated, checked plain data.
+
+``load(paths)`` returns the plain dataset (see :mod:`briefcli.store`) or raises
+:class:`DataError` with every problem found, each with its file, line and column.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+
+from .merge import Merged
+from .problems import DataError, Problem, where_of
+from .yamlread import parse, read_text
+
+MAX_PROBLEMS = 50
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def expand(paths: list[str]) -> list[tuple[str, str]]:
+    """Files to read, as (shown name, real path): folders give their YAML files, sorted."""
+    files: list[tuple[str, str]] = []
+    for path in paths:
+        if os.path.isdir(path):
+            found = sorted(
+                os.path.join(root, name)
+                for root, dirs, names in os.walk(path)
+                for name in names
+                if name.endswith(YAML_SUFFIXES)
+            )
+            if not found:
+                raise DataError([Problem(path, "the folder holds no .yaml or .yml files")])
+            files.extend((f, f) for f in found)
+        else:
+            files.append((path, path))
+    return files
+
+
+def _pydantic_problems(exc, merged: Merged) -> list[Problem]:
+    problems = []
+    for error in exc.errors(include_input=False, include_url=False):
+        loc = tuple(error["loc"])
+        kind = error["type"]
+        if kind == "missing":
+            message = f"missing field {loc[-1]!r}"
+            problems.append(merged.problem(loc[:-1], message, where_of(loc[:-1])))
+            continue
+        if kind == "extra_forbidden":
+            message = f"unknown field {str(loc[-1])[:60]!r}"
+            parent = loc[:-1]
+            fields = _fields_at(parent)
+            hint = difflib.get_close_matches(str(loc[-1]), fields, n=1)
+            if hint:
+                message += f" (did you mean {hint[0]!r}?)"
+            problems.append(merged.problem(loc, message, where_of(loc), key=True))
+            continue
+        message = error["msg"]
+        if kind == "string_pattern_mismatch" and loc and loc[-1] in ("id",):
+            message = "an id may hold only lower-case letters, digits, '.', '_' and '-'"
+        elif kind.startswith("fuzzy_date") or kind == "value_error":
+            message = message.removeprefix("Value error, ")
+        problems.append(merged.problem(loc, message, where_of(loc)))
+    return problems
+
+
+def _fields_at(loc: tuple) -> list[str]:
+    """Field names of the model at ``loc``, for 'did you mean' hints."""
+    from .. import model
+
+    current = model.Dataset
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = current.model_fields.get(part)
+        if info is None:
+            return []
+        annotation = info.annotation
+        inner = getattr(annotation, "__args__", None) or (annotation,)
+        current = next(
+            (a for a in inner if isinstance(a, type) and issubclass(a, model.Record)),
+            None,
+        )
+        if current is None:
+            args = [getattr(a, "__args__", ()) for a in inner]
+            current = next(
+                (
+                    a
+                    for group in args
+                    for a in group
+                    if isinstance(a, type) and issubclass(a, model.Record)
+                ),
+                None,
+            )
+        if current is None:
+            return []
+    return list(current.model_fields)
+
+
+def check_all(paths: list[str], verify: bool = True) -> tuple[dict | None, list[Problem], Merged]:
+    """Read, validate and check; return the plain data (None if unusable) and all problems."""
+    from pydantic import ValidationError
+
+    from .. import model
+    from .checks import check
+    from .verify import verify_quotes
+
+    merged = Merged()
+    for name, real in expand(paths):
+        try:
+            value, positions = parse(read_text(real, name), name)
+        except DataError as exc:
+            merged.problems.extend(exc.problems)
+            continue
+        merged.add(name, real, value, positions)
+    problems = list(merged.problems)
+    if problems:
+        return None, problems, merged
+    if "dataset" not in merged.raw:
+        first = next(iter(merged.files), paths[0] if paths else "")
+        return None, [Problem(first, "missing the 'dataset' section (title, process, as_of, summary)", 1, 1)], merged
+    try:
+        dataset = model.Dataset.model_validate(merged.raw)
+    except ValidationError as exc:
+        return None, _pydantic_problems(exc, merged), merged
+    plain = dataset.plain()
+    problems = check(plain, merged)
+    if verify:
+        problems += verify_quotes(plain, merged)
+    problems.sort(key=lambda p: p.severity != "error")
+    return plain, problems, merged
+
+
+def load(paths: list[str]) -> tuple[dict, list[Problem], dict[str, str]]:
+    """The plain dataset, its warnings, and each source's text file; DataError on any error."""
+    plain, problems, merged = check_all(paths, verify=False)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors or plain is None:
+        raise DataError(errors)
+    return plain, problems, source_files(plain, merged)
+
+
+def source_files(plain: dict, merged: Merged) -> dict[str, str]:
+    files = {}
+    for index, source in enumerate(plain.get("sources", [])):
+        if source.get("text"):
+            file, _, _ = merged.locate(("sources", index, "text"))
+            base = os.path.dirname(merged.files.get(file, file))
+            files[source["id"]] = os.path.normpath(os.path.join(base, source["text"]))
+    return files

@@ -1,0 +1,122 @@
+"""Checks across records that no single model can make: ids, references, dates."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from .merge import Merged
+from .problems import Problem, where_of
+
+# (collection, path inside a record, the collections the id may name)
+REFERENCES: tuple[tuple[str, tuple, tuple[str, ...]], ...] = (
+    ("organizations", ("part_of",), ("organizations",)),
+    ("places", ("country",), ("places",)),
+    ("people", ("source",), ("sources",)),
+    ("people", ("country",), ("places",)),
+    ("people", ("roles", "*", "organization"), ("organizations",)),
+    ("events", ("where",), ("places",)),
+    ("events", ("source",), ("sources",)),
+    ("events", ("participants", "*", "person"), ("people",)),
+    ("quotes", ("speaker",), ("people",)),
+    ("quotes", ("event",), ("events",)),
+    ("quotes", ("source",), ("sources",)),
+    ("quotes", ("topics", "*"), ("topics",)),
+    ("steps", ("where",), ("places",)),
+    ("steps", ("by",), ("people", "organizations")),
+    ("steps", ("source",), ("sources",)),
+    ("steps", ("outcome", "source"), ("sources",)),
+)
+
+NOUN = {
+    "sources": "source",
+    "organizations": "organization",
+    "places": "place",
+    "topics": "topic",
+    "people": "person",
+    "events": "event",
+    "quotes": "quote",
+    "steps": "step",
+}
+
+
+def _walk(value, path: tuple, pattern: tuple) -> Iterator[tuple[tuple, object]]:
+    """Values at ``pattern`` ('*' = every list item) below ``value``, with their paths."""
+    if not pattern:
+        if value is not None:
+            yield path, value
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head == "*":
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from _walk(item, path + (index,), rest)
+    elif isinstance(value, dict) and head in value:
+        yield from _walk(value[head], path + (head,), rest)
+
+
+def check(plain: dict, merged: Merged) -> list[Problem]:
+    """Unique ids, existing references, quote dates within as_of, people referred to."""
+    problems: list[Problem] = []
+    ids: dict[str, tuple[str, tuple]] = {}
+    by_collection: dict[str, set[str]] = {}
+    for collection in NOUN:
+        names = by_collection.setdefault(collection, set())
+        for index, record in enumerate(plain.get(collection, [])):
+            rid = record["id"]
+            path = (collection, index, "id")
+            if rid in ids:
+                other_collection, other_path = ids[rid]
+                file, line, _ = merged.locate(other_path)
+                problems.append(
+                    merged.problem(
+                        path,
+                        f"id {rid!r} is already used by a{'n' if NOUN[other_collection][0] in 'aeiou' else ''} "
+                        f"{NOUN[other_collection]} at {file}:{line}",
+                        where_of(path),
+                    )
+                )
+                continue
+            ids[rid] = (collection, path)
+            names.add(rid)
+
+    referred: set[str] = set()
+    for collection, pattern, targets in REFERENCES:
+        for index, record in enumerate(plain.get(collection, [])):
+            for path, value in _walk(record, (collection, index), pattern):
+                referred.add(value)
+                if any(value in by_collection[t] for t in targets):
+                    continue
+                noun = " or ".join(NOUN[t] for t in targets)
+                known = sorted(set().union(*(by_collection[t] for t in targets)))
+                hint = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+                message = f"no {noun} {value!r}"
+                if hint:
+                    message += f" (did you mean {hint[0]!r}?)"
+                problems.append(merged.problem(path, message, where_of(path)))
+
+    as_of = plain["dataset"]["as_of"]
+    for index, quote in enumerate(plain.get("quotes", [])):
+        when = quote.get("when")
+        if when and when["earliest"] and when["earliest"] > as_of:
+            path = ("quotes", index, "when")
+            problems.append(
+                merged.problem(
+                    path,
+                    f"the quote is dated after the dataset's as_of ({as_of})",
+                    where_of(path),
+                )
+            )
+
+    for index, person in enumerate(plain.get("people", [])):
+        if person["id"] not in referred:
+            path = ("people", index, "id")
+            problems.append(
+                merged.problem(
+                    path,
+                    f"person {person['id']!r} is never referred to",
+                    where_of(path),
+                    severity="warning",
+                )
+            )
+    return problems

@@ -1,0 +1,62 @@
+"""Problems found in a dataset, with where they are."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a dataset: FILE:LINE:COL: WHERE: MESSAGE."""
+
+    file: str
+    message: str
+    line: int | None = None  # 1-based
+    column: int | None = None  # 1-based
+    where: str = ""
+    severity: str = "error"  # or "warning"
+
+    def __str__(self) -> str:
+        place = self.file
+        if self.line is not None:
+            place += f":{self.line}"
+            if self.column is not None:
+                place += f":{self.column}"
+        parts = [place]
+        if self.where:
+            parts.append(self.where)
+        if self.severity == "warning":
+            parts.append("warning")
+        parts.append(self.message)
+        return ": ".join(parts)
+
+    def as_dict(self) -> dict:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "where": self.where,
+            "severity": self.severity,
+            "message": self.message,
+        }
+
+
+@dataclass
+class DataError(Exception):
+    """The dataset cannot be used; ``problems`` says why (errors first)."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
+
+
+def where_of(path: tuple) -> str:
+    """('quotes', 3, 'speaker') -> 'quotes[3].speaker'."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out

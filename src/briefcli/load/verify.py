@@ -1,0 +1,87 @@
+"""Proof that quotes are word for word: each direct or partial quote must occur in its source."""
+
+from __future__ import annotations
+
+import difflib
+import os
+
+from .merge import Merged
+from .problems import Problem, where_of
+from .yamlread import read_text
+
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00ab": '"', "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2015": "-", "\u2212": "-",
+        "\u00a0": " ", "\u202f": " ",
+    }
+)
+
+
+def normalise(text: str) -> str:
+    """Fold quotation marks, apostrophes, dashes and runs of white space."""
+    return " ".join(text.translate(_FOLD).split())
+
+
+def closest_passage(needle: str, haystack: str) -> str:
+    """The stretch of ``haystack`` (normalised) that best matches ``needle``."""
+    if not haystack:
+        return ""
+    matcher = difflib.SequenceMatcher(None, haystack, needle, autojunk=False)
+    match = matcher.find_longest_match(0, len(haystack), 0, len(needle))
+    start = max(0, match.a - match.b)
+    return haystack[start : start + len(needle)]
+
+
+def source_texts(plain: dict, merged: Merged, problems: list[Problem]) -> dict[str, str]:
+    """Read each source's text (relative to the file that names it) as normalised text."""
+    texts: dict[str, str] = {}
+    for index, source in enumerate(plain.get("sources", [])):
+        rel = source.get("text")
+        path = ("sources", index, "text")
+        if not rel:
+            problems.append(
+                merged.problem(
+                    ("sources", index, "id"),
+                    f"source {source['id']!r} has no text, so its quotes cannot be checked",
+                    where_of(("sources", index)),
+                    severity="warning",
+                )
+            )
+            continue
+        file, _, _ = merged.locate(path)
+        base = os.path.dirname(merged.files.get(file, file))
+        full = os.path.normpath(os.path.join(base, rel))
+        try:
+            texts[source["id"]] = normalise(read_text(full, rel))
+        except Exception as exc:  # a DataError from read_text: report it where it is named
+            reason = str(exc).split(": ", 1)[-1]
+            problems.append(merged.problem(path, f"cannot read {rel!r}: {reason}", where_of(path)))
+    return texts
+
+
+def verify_quotes(plain: dict, merged: Merged) -> list[Problem]:
+    problems: list[Problem] = []
+    texts = source_texts(plain, merged, problems)
+    for index, quote in enumerate(plain.get("quotes", [])):
+        if quote["kind"] == "paraphrase" or quote["source"] not in texts:
+            continue
+        source = texts[quote["source"]]
+        needle = normalise(quote["text"])
+        if needle in source:
+            continue
+        nearest = closest_passage(needle, source)
+        if len(nearest) > 120:
+            nearest = nearest[:119] + "…"
+        path = ("quotes", index, "text")
+        problems.append(
+            merged.problem(
+                path,
+                f"not found word for word in source {quote['source']!r}; closest: {nearest!r}",
+                where_of(path),
+            )
+        )
+    return problems

@@ -1,0 +1,240 @@
+"""Strict, bounded YAML reading that remembers where every value came from.
+
+PyYAML is used only as a parser: we read its events and build plain Python values ourselves, so
+that
+
+* every scalar stays the text the author wrote (no YAML 1.1 guessing: ``NO``, ``1:30``, ``1.10``
+  and ``on`` are strings; the models decide what a field's text means). Only the YAML 1.2 nulls
+  ``~``, ``null`` and an empty plain value become ``None``;
+* a key given twice in one mapping is an error naming both lines;
+* anchors, aliases and tags are refused, so nothing can expand;
+* nesting deeper than :data:`MAX_DEPTH` is refused before it costs anything;
+* the file's size is checked before it is read, and only regular files are opened.
+
+The result is the value plus a table of positions: for each path (a tuple of keys and list
+indexes) the 1-based line and column of its value, and for mapping entries of its key too.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+
+import yaml
+
+from .problems import DataError, Problem
+
+MAX_DEPTH = 64
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+try:  # libyaml's parser when it is there, the pure-Python one otherwise
+    _Parser = yaml.CBaseLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Parser = yaml.BaseLoader
+
+
+def max_bytes() -> int:
+    """The per-file size limit: BRIEFCLI_MAX_BYTES if set, else 50 MiB."""
+    raw = os.environ.get("BRIEFCLI_MAX_BYTES", "")
+    return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_MAX_BYTES
+
+
+class Positions:
+    """Where each value (and each mapping key) of a document stands."""
+
+    def __init__(self) -> None:
+        self.values: dict[tuple, tuple[int, int]] = {}
+        self.keys: dict[tuple, tuple[int, int]] = {}
+
+    def of(self, path: tuple, key: bool = False) -> tuple[int, int] | None:
+        """The position of ``path``, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        if key and path in self.keys:
+            return self.keys[path]
+        while path:
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get(())
+
+
+def _fail(name: str, message: str, line: int | None = None, column: int | None = None):
+    raise DataError([Problem(name, message, line, column)])
+
+
+def read_text(path: str, name: str | None = None, limit: int | None = None) -> str:
+    """Read a regular file as UTF-8 text, refusing what is too large or not text."""
+    name = name or path
+    limit = max_bytes() if limit is None else limit
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        _fail(name, "no such file")
+    except OSError as exc:
+        _fail(name, f"cannot read: {exc.strerror or exc}")
+    if stat.S_ISDIR(info.st_mode):
+        _fail(name, "is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        _fail(name, "not a regular file")
+    if info.st_size > limit:
+        _fail(
+            name,
+            f"file is {info.st_size:,} bytes, over the {limit:,}-byte limit "
+            "(raise it with BRIEFCLI_MAX_BYTES)",
+        )
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(limit + 1)
+    except OSError as exc:
+        _fail(name, f"cannot read: {exc.strerror or exc}")
+    if len(raw) > limit:
+        _fail(name, f"file is over the {limit:,}-byte limit (raise it with BRIEFCLI_MAX_BYTES)")
+    return decode(raw, name)
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def decode(raw: bytes, name: str) -> str:
+    """UTF-8 bytes to text; a byte-order mark is dropped, control characters are refused."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        good = raw[: exc.start].decode("utf-8", "replace")
+        line, col = _line_col(good, len(good))
+        _fail(name, f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", line, col)
+    text = text.removeprefix("\ufeff")
+    bad = _CONTROL.search(text)
+    if bad:
+        line, col = _line_col(text, bad.start())
+        _fail(name, f"control character U+{ord(bad.group()):04X} is not allowed", line, col)
+    return text
+
+
+def _mark(event) -> tuple[int, int]:
+    return event.start_mark.line + 1, event.start_mark.column + 1
+
+
+def parse(text: str, name: str) -> tuple[object, Positions]:
+    """Parse one YAML document into plain values and their positions."""
+    if not text.strip():
+        _fail(name, "the file is empty")
+    positions = Positions()
+    parser = _Parser(text)
+    try:
+        return _build(parser, name, positions), positions
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "not valid YAML"
+        if mark is None:
+            _fail(name, f"not valid YAML: {problem}")
+        _fail(name, f"not valid YAML: {problem}", mark.line + 1, mark.column + 1)
+    except yaml.YAMLError as exc:  # errors without a position
+        _fail(name, f"not valid YAML: {str(exc).splitlines()[0]}")
+    finally:
+        parser.dispose()
+
+
+def _build(parser, name: str, positions: Positions) -> object:
+    get = parser.get_event
+    get()  # StreamStart
+    event = get()
+    if isinstance(event, yaml.StreamEndEvent):
+        _fail(name, "the file holds no YAML document")
+    # stack entries: [container, path, pending_key, key_mark]
+    stack: list[list] = []
+    root = None
+    seen_keys: list[dict] = []
+    while True:
+        event = get()
+        kind = type(event)
+        if kind is yaml.DocumentEndEvent:
+            break
+        if kind is yaml.AliasEvent or getattr(event, "anchor", None):
+            line, col = _mark(event)
+            _fail(name, "anchors and aliases (& and *) are not allowed", line, col)
+        if getattr(event, "tag", None) and not (kind is yaml.ScalarEvent and event.tag == "!"):
+            line, col = _mark(event)
+            _fail(name, f"tags such as {event.tag[:40]!r} are not allowed", line, col)
+        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            value = stack.pop()[0]
+            if kind is yaml.MappingEndEvent:
+                seen_keys.pop()
+            if not stack:
+                root = value
+                continue
+            _attach(stack, seen_keys, value, None, positions, name)
+            continue
+        if kind is yaml.ScalarEvent:
+            value = event.value
+            if not event.style and value in _NULLS:
+                value = None
+            top = stack[-1] if stack else None
+            if top is not None and isinstance(top[0], dict) and top[2] is None:
+                # a mapping key
+                key_mark = _mark(event)
+                if value is None:
+                    _fail(name, "a mapping key cannot be empty", *key_mark)
+                if value in seen_keys[-1]:
+                    first = seen_keys[-1][value]
+                    _fail(
+                        name,
+                        f"key {_short(value)!r} is given twice (first on line {first})",
+                        *key_mark,
+                    )
+                seen_keys[-1][value] = key_mark[0]
+                top[2] = value
+                top[3] = key_mark
+                continue
+            if not stack:
+                root = value
+                positions.values[()] = _mark(event)
+                continue
+            _attach(stack, seen_keys, value, _mark(event), positions, name)
+            continue
+        if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            if len(stack) >= MAX_DEPTH:
+                _fail(name, f"nested deeper than {MAX_DEPTH} levels", *_mark(event))
+            container: object = {} if kind is yaml.MappingStartEvent else []
+            if stack:
+                top = stack[-1]
+                if isinstance(top[0], dict) and top[2] is None:
+                    _fail(name, "a mapping key must be plain text", *_mark(event))
+                path = top[1] + ((top[2],) if isinstance(top[0], dict) else (len(top[0]),))
+            else:
+                path = ()
+            positions.values[path] = _mark(event)
+            stack.append([container, path, None, None])
+            if kind is yaml.MappingStartEvent:
+                seen_keys.append({})
+            continue
+    event = get()
+    if not isinstance(event, yaml.StreamEndEvent):
+        _fail(name, "the file holds more than one YAML document", *_mark(event))
+    return root
+
+
+def _attach(stack, seen_keys, value, mark, positions: Positions, name: str) -> None:
+    """Put a finished value into the container on top of the stack."""
+    top = stack[-1]
+    container = top[0]
+    if isinstance(container, dict):
+        key = top[2]
+        path = top[1] + (key,)
+        container[key] = value
+        positions.keys[path] = top[3]
+        top[2] = None
+    else:
+        path = top[1] + (len(container),)
+        container.append(value)
+    if mark is not None:
+        positions.values[path] = mark
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,244 @@
+"""The dataset's records, as pydantic models.
+
+The models validate what a person wrote in YAML and define the JSON Schema that editors use.
+They know nothing of files or terminals. Once validated, a dataset is turned into plain
+dictionaries (:func:`Dataset.plain`), which is what queries, renderers and the cache work with, so
+that a command answering from the cache never has to import pydantic.
+
+Scalars reach the models as the text the author wrote (the loader does not let YAML guess
+types), and each field decides what it accepts: a date field parses dates, a list of strings
+keeps ``NO`` and ``1.10`` as text.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+from . import fuzzydate
+from .fuzzydate import FuzzyDate, FuzzyDateError
+
+Id = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9][a-z0-9._-]*$",
+        max_length=100,
+        description="Lower-case identifier: letters, digits, '.', '_' and '-'.",
+    ),
+]
+Text = Annotated[str, Field(min_length=1, max_length=100_000)]
+ShortText = Annotated[str, Field(min_length=1, max_length=1_000)]
+
+
+def _to_fuzzy(value: Any) -> FuzzyDate:
+    if isinstance(value, FuzzyDate):
+        return value
+    if isinstance(value, date):
+        value = value.isoformat()
+    try:
+        if isinstance(value, str):
+            return fuzzydate.parse(value)
+        if isinstance(value, dict):
+            unknown = set(value) - {"text", "date"}
+            if unknown:
+                raise PydanticCustomError(
+                    "fuzzy_date", "unknown field '{field}' in a date", {"field": sorted(unknown)[0]}
+                )
+            text, machine = value.get("text"), value.get("date")
+            if not isinstance(text, str) or not isinstance(machine, str):
+                raise PydanticCustomError(
+                    "fuzzy_date", "a date written as a mapping needs 'text' and 'date'"
+                )
+            return fuzzydate.parse(machine, wording=" ".join(text.split()))
+    except FuzzyDateError as exc:
+        raise PydanticCustomError("fuzzy_date", "{reason}", {"reason": str(exc)}) from None
+    raise PydanticCustomError(
+        "fuzzy_date", "a date must be text such as 2018-02 or 'end of 2018', or {text, date}"
+    )
+
+
+_FUZZY_SCHEMA = {
+    "description": (
+        "A date as the source worded it. Either text: an ISO day, month or year (2017-12-06, "
+        "2018-02, 2018), an interval (2018-02/2018-07, ../2018-01-10), or a phrase such as "
+        "'before mid-January 2018', 'end of 2018', 'February to July 2018'; or a mapping whose "
+        "'text' is the source's wording and whose 'date' is one of those forms."
+    ),
+    "anyOf": [
+        {"type": "string", "minLength": 1},
+        {
+            "type": "object",
+            "properties": {
+                "text": {"type": "string", "minLength": 1},
+                "date": {"type": "string", "minLength": 1},
+            },
+            "required": ["text", "date"],
+            "additionalProperties": False,
+        },
+    ],
+}
+
+When = Annotated[
+    FuzzyDate,
+    PlainValidator(_to_fuzzy),
+    PlainSerializer(lambda d: d.as_dict(), return_type=dict),
+    WithJsonSchema(_FUZZY_SCHEMA),
+]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, hide_input_in_errors=True)
+
+
+class DatasetInfo(Record):
+    title: ShortText
+    process: ShortText = Field(description="The process the dataset follows.")
+    as_of: date = Field(description="The day the dataset is current to (YYYY-MM-DD).")
+    summary: Text
+
+
+class Source(Record):
+    id: Id
+    title: ShortText
+    publisher: ShortText
+    published: When
+    url: ShortText | None = None
+    text: ShortText | None = Field(
+        None, description="Path to the source's text, relative to the dataset file."
+    )
+
+
+class Organization(Record):
+    id: Id
+    name: ShortText
+    short_name: ShortText | None = None
+    part_of: Id | None = Field(None, description="The id of a larger organization.")
+
+
+class Place(Record):
+    id: Id
+    name: ShortText
+    kind: Annotated[str, Field(pattern=r"^(city|country|region|venue|other)$")] = "other"
+    country: Id | None = Field(None, description="The id of the place that is its country.")
+
+
+class Topic(Record):
+    id: Id
+    name: ShortText
+
+
+class Role(Record):
+    title: ShortText
+    organization: Id | None = None
+    start: When | None = None
+    end: When | None = None
+
+
+class Person(Record):
+    id: Id
+    name: ShortText
+    honorific: ShortText | None = None
+    spellings: list[ShortText] = Field(
+        default_factory=list, description="Other spellings of the name, an ASCII one among them."
+    )
+    roles: list[Role] = Field(default_factory=list)
+    country: Id | None = Field(None, description="The place id of the country they represent.")
+    source: Id
+
+
+class Part(str, Enum):
+    chair = "chair"
+    co_chair = "co-chair"
+    speaker = "speaker"
+    participant = "participant"
+    organizer = "organizer"
+
+
+class Participant(Record):
+    person: Id
+    part: Part = Part.participant
+
+
+class Event(Record):
+    id: Id
+    name: ShortText
+    kind: Annotated[str, Field(pattern=r"^[a-z][a-z -]*$", max_length=40)] = "meeting"
+    when: When | None = None
+    where: Id | None = None
+    about: Text | None = None
+    participants: list[Participant] = Field(default_factory=list)
+    source: Id
+
+
+class QuoteKind(str, Enum):
+    direct = "direct"
+    partial = "partial"
+    paraphrase = "paraphrase"
+
+
+class Quote(Record):
+    id: Id
+    speaker: Id
+    text: Text = Field(description="Exactly as published: the words between the quotation marks.")
+    kind: QuoteKind
+    context: Text | None = None
+    when: When | None = None
+    event: Id | None = None
+    source: Id
+    topics: list[Id] = Field(default_factory=list)
+
+
+class Status(str, Enum):
+    expected = "expected"
+    scheduled = "scheduled"
+    under_way = "under way"
+    done = "done"
+    postponed = "postponed"
+    cancelled = "cancelled"
+
+
+class Outcome(Record):
+    what: Text
+    when: When | None = None
+    source: Id
+
+
+class Step(Record):
+    id: Id
+    what: ShortText
+    when: When
+    where: Id | None = None
+    by: Id | None = Field(None, description="The person or organization responsible.")
+    status: Status = Status.expected
+    outcome: Outcome | None = None
+    source: Id
+
+
+class Dataset(Record):
+    dataset: DatasetInfo
+    sources: list[Source] = Field(min_length=1)
+    organizations: list[Organization] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    topics: list[Topic] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    steps: list[Step] = Field(default_factory=list)
+
+    def plain(self) -> dict:
+        """The dataset as plain JSON-ready dictionaries (dates as ISO text, enums as values)."""
+        return self.model_dump(mode="json")
+
+
+COLLECTIONS = ("sources", "organizations", "places", "topics", "people", "events", "quotes", "steps")
