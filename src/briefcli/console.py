@@ -13,9 +13,7 @@ from .text import clean
 
 
 class Terminal:
-    def __init__(self) -> None:
-        self._out = None
-        self._err = None
+    """Consoles are made when used, so they follow the current streams and environment."""
 
     def _console(self, stderr: bool):
         from rich.console import Console
@@ -26,15 +24,11 @@ class Terminal:
 
     @property
     def out(self):
-        if self._out is None:
-            self._out = self._console(stderr=False)
-        return self._out
+        return self._console(stderr=False)
 
     @property
     def err(self):
-        if self._err is None:
-            self._err = self._console(stderr=True)
-        return self._err
+        return self._console(stderr=True)
 
     def show(self, renderable) -> None:
         """A Rich renderable (built from clean Text) to stdout."""

@@ -9,12 +9,13 @@ from __future__ import annotations
 import difflib
 from datetime import date
 
+from .errors import UsageProblem
 from .store import Data
 from .text import fold
 
 
-class QueryError(Exception):
-    """A question that cannot be answered as asked (exit 2 at the edge)."""
+class QueryError(UsageProblem):
+    """A question that cannot be answered as asked."""
 
 
 # --- people ----------------------------------------------------------------------------------
@@ -56,7 +57,7 @@ def person_by_name(data: Data, name: str) -> dict:
             choices[fold(n)] = person["name"]
             for part in fold(n).split():
                 choices.setdefault(part, person["name"])
-    close = difflib.get_close_matches(fold(name), list(choices), n=3, cutoff=0.5)
+    close = difflib.get_close_matches(fold(name), list(choices), n=3, cutoff=0.6)
     suggestion = sorted({choices[c] for c in close})
     message = f"no person matches {name!r}"
     if suggestion:
@@ -205,10 +206,12 @@ def next_steps(data: Data, as_of: date) -> list[dict]:
     return sorted(ahead, key=lambda s: _start(s["when"]))
 
 
-def _overlaps(when: dict, start: str | None, end: str | None) -> bool:
+def _overlaps(when: dict, start: str | None, end: str | None, floor: str | None = None) -> bool:
+    """Whether a date can fall in [start, end]; ``floor`` stands in for an open earliest."""
     if start and when["latest"] and when["latest"] < start:
         return False
-    if end and when["earliest"] and when["earliest"] > end:
+    earliest = when["earliest"] or floor
+    if end and earliest and earliest > end:
         return False
     return True
 
@@ -228,9 +231,12 @@ def timeline(data: Data, start: date | None = None, end: date | None = None) -> 
                  "where": data.name(event.get("where")) or None, "status": None}
             )
     for step in data.records("steps"):
+        # A step was still ahead when its source reported it, so it cannot come before that.
+        reported = (data.get(step["source"]) or {}).get("published") or {}
         items.append(
             {"type": "step", "id": step["id"], "name": step["what"], "when": step["when"],
-             "where": data.name(step.get("where")) or None, "status": step["status"]}
+             "where": data.name(step.get("where")) or None, "status": step["status"],
+             "floor": reported.get("earliest")}
         )
         outcome = step.get("outcome")
         if outcome and outcome.get("when"):
@@ -240,7 +246,7 @@ def timeline(data: Data, start: date | None = None, end: date | None = None) -> 
             )
     low = start.isoformat() if start else None
     high = end.isoformat() if end else None
-    chosen = [i for i in items if _overlaps(i["when"], low, high)]
+    chosen = [i for i in items if _overlaps(i["when"], low, high, i.pop("floor", None))]
     return sorted(chosen, key=lambda i: _start(i["when"]))
 
 
@@ -264,9 +270,9 @@ def search(data: Data, text: str) -> list[dict]:
     for q in data.records("quotes"):
         hit("quote", q, f"{data.name(q['speaker'])}: {q['text']}", q.get("context"))
     for e in data.records("events"):
-        hit("event", e, e["name"], e.get("about"))
+        hit("event", e, e["name"], e.get("about"), data.name(e.get("where")))
     for s in data.records("steps"):
-        hit("step", s, s["what"], (s.get("outcome") or {}).get("what"))
+        hit("step", s, s["what"], (s.get("outcome") or {}).get("what"), data.name(s.get("where")))
     return hits
 
 

@@ -6,6 +6,7 @@ error), 2 wrong usage, 130 interrupted.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from typing import Annotated, Optional
@@ -57,7 +58,20 @@ def main_options(
 
 
 def _command(function, name: str, example: str) -> None:
-    app.command(name, epilog=f"Example: {example}")(function)
+    """Register a command whose domain errors become a message and their exit code."""
+
+    @functools.wraps(function)
+    def run(*args, **kwargs):
+        from ..errors import BriefError
+
+        try:
+            return function(*args, **kwargs)
+        except BriefError as exc:
+            for line in exc.lines():
+                terminal.message(line)
+            raise typer.Exit(exc.exit_code) from None
+
+    app.command(name, epilog=f"Example: {example}")(run)
 
 
 _command(browse.people, "people", "briefcli people --format csv")
@@ -72,10 +86,6 @@ _command(browse.search, "search", "briefcli search sovereignty")
 def main(argv: list[str] | None = None) -> int:
     """Run briefcli and turn every failure into a message and an exit code."""
     click = _click_exceptions()
-
-    from ..load.problems import DataError
-    from ..query import QueryError
-    from ..render import FormatError
 
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
@@ -93,12 +103,6 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return 0
-    except DataError as exc:
-        _problems(exc.problems)
-        return 1
-    except (QueryError, FormatError) as exc:
-        terminal.message(f"briefcli: {exc}")
-        return 2
     except Exception as exc:  # the last line of defence: one line, no locals
         if debug:
             import traceback
@@ -118,13 +122,6 @@ def _click_exceptions():
     except ImportError:
         from click import exceptions
     return exceptions
-
-
-def _problems(problems, limit: int = 50) -> None:
-    for problem in problems[:limit]:
-        terminal.message(str(problem))
-    if len(problems) > limit:
-        terminal.message(f"and {len(problems) - limit} more")
 
 
 def _silence_stdout() -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..errors import BriefError
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -41,14 +43,23 @@ class Problem:
         }
 
 
+MAX_SHOWN = 50
+
+
 @dataclass
-class DataError(Exception):
-    """The dataset cannot be used; ``problems`` says why (errors first)."""
+class DataError(BriefError):
+    """The dataset cannot be used; ``problems`` says why (errors first). Exit 1."""
 
     problems: list[Problem] = field(default_factory=list)
 
     def __str__(self) -> str:
         return "\n".join(str(p) for p in self.problems)
+
+    def lines(self) -> list[str]:
+        shown = [str(p) for p in self.problems[:MAX_SHOWN]]
+        if len(self.problems) > MAX_SHOWN:
+            shown.append(f"and {len(self.problems) - MAX_SHOWN} more")
+        return shown
 
 
 def where_of(path: tuple) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 
 from .merge import Merged
 from .problems import Problem, where_of
@@ -21,9 +22,17 @@ _FOLD = str.maketrans(
 )
 
 
+_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)")
+
+
 def normalise(text: str) -> str:
     """Fold quotation marks, apostrophes, dashes and runs of white space."""
     return " ".join(text.translate(_FOLD).split())
+
+
+def reading_text(source: str) -> str:
+    """A source as a reader sees it: Markdown links give their text, then normalised."""
+    return normalise(_LINK.sub(r"\1", source))
 
 
 def closest_passage(needle: str, haystack: str) -> str:
@@ -56,7 +65,7 @@ def source_texts(plain: dict, merged: Merged, problems: list[Problem]) -> dict[s
         base = os.path.dirname(merged.files.get(file, file))
         full = os.path.normpath(os.path.join(base, rel))
         try:
-            texts[source["id"]] = normalise(read_text(full, rel))
+            texts[source["id"]] = reading_text(read_text(full, rel))
         except Exception as exc:  # a DataError from read_text: report it where it is named
             reason = str(exc).split(": ", 1)[-1]
             problems.append(merged.problem(path, f"cannot read {rel!r}: {reason}", where_of(path)))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from importlib import import_module
 
+from ..errors import UsageProblem
+
 FORMATS = {
     "table": "briefcli.render.table",
     "json": "briefcli.render.jsonout",
@@ -17,8 +19,8 @@ FORMATS = {
 }
 
 
-class FormatError(Exception):
-    """The format cannot show this kind of result (exit 2 at the edge)."""
+class FormatError(UsageProblem):
+    """The format cannot show this kind of result."""
 
 
 def render(view, fmt: str, terminal) -> None:

@@ -24,6 +24,7 @@ def table(listing: Listing) -> Table | Text:
         title=text(listing.title, "bold") if listing.title else None,
         caption=text(listing.caption) if listing.caption else None,
         box=box.SIMPLE_HEAD,
+        show_edge=False,
         show_lines=False,
         header_style="bold",
         title_justify="left",

@@ -1,0 +1,80 @@
+import json
+
+import pytest
+
+
+def steps(cli, *args):
+    result = cli("next", "--json", *args)
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_default_as_of_is_the_datasets(cli):
+    answer = steps(cli)
+    assert answer["as_of"] == "2017-12-07"
+    assert [(s["id"], s["state"], s["distance"]) for s in answer["steps"]] == [
+        ("sg-report", "ahead", "within about 5 weeks"),
+        ("intergovernmental-negotiations", "ahead", "in about 8 weeks"),
+        ("adoption-conference", "ahead", "in about 12 months"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "as_of, wanted",
+    [
+        (
+            "2017-12-07",
+            [("sg-report", "ahead"), ("intergovernmental-negotiations", "ahead"),
+             ("adoption-conference", "ahead")],
+        ),
+        (
+            "2018-01-20",
+            [("sg-report", "overdue"), ("intergovernmental-negotiations", "ahead"),
+             ("adoption-conference", "ahead")],
+        ),
+        (
+            "2018-03-01",
+            [("sg-report", "overdue"), ("intergovernmental-negotiations", "due"),
+             ("adoption-conference", "ahead")],
+        ),
+        (
+            "2019-01-01",
+            [("sg-report", "overdue"), ("intergovernmental-negotiations", "overdue"),
+             ("adoption-conference", "overdue")],
+        ),
+    ],
+)
+def test_next_at_several_dates(cli, as_of, wanted):
+    answer = steps(cli, "--as-of", as_of)
+    assert answer["as_of"] == as_of
+    assert [(s["id"], s["state"]) for s in answer["steps"]] == wanted
+
+
+def test_distances_at_2018_03_01(cli):
+    answer = steps(cli, "--as-of", "2018-03-01")
+    assert [s["distance"] for s in answer["steps"]] == [
+        "overdue by about 7 weeks",
+        "due now, until 2018-07-31 (about 5 months left)",
+        "in about 9 months",
+    ]
+
+
+def test_next_table_states_its_date(cli, expected):
+    result = cli("next")
+    assert result.exit_code == 0
+    assert result.stdout == expected("next-80", result.stdout)
+    assert "As of 2017-12-07 (the dataset's date)" in result.stdout.splitlines()[0]
+
+
+def test_today_is_accepted(cli):
+    import datetime
+
+    answer = steps(cli, "--as-of", "today")
+    assert answer["as_of"] == datetime.date.today().isoformat()
+
+
+@pytest.mark.parametrize("bad", ["2018-13-01", "soon", "2018/01/01"])
+def test_bad_as_of_is_usage_error(cli, bad):
+    result = cli("next", "--as-of", bad)
+    assert result.exit_code == 2
+    assert "is not a day" in result.stderr

@@ -1,0 +1,37 @@
+import json
+
+
+def test_person_profile_exact(cli, expected):
+    result = cli("person", "Gómez")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == expected("person-gomez-80", result.stdout)
+
+
+def test_person_json(cli):
+    result = cli("person", "lauber", "--json")
+    record = json.loads(result.stdout)
+    assert record["id"] == "lauber"
+    assert record["quote_count"] == 0 and record["quotes"] == []
+    assert [(e["id"], e["part"]) for e in record["events"]] == [("stocktaking-meeting", "co-chair")]
+    assert [r["title"] for r in record["roles"]] == [
+        "Permanent Representative of Switzerland to the UN",
+        "Co-facilitator of the Global Compact process",
+    ]
+
+
+def test_person_with_quotes(cli):
+    record = json.loads(cli("person", "lajcak", "--json").stdout)
+    assert record["quote_count"] == 6
+    assert record["quotes"][0]["speaker_name"] == "Miroslav Lajčák"
+
+
+def test_person_unknown(cli):
+    result = cli("person", "Guterres")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("briefcli: no person matches 'Guterres'")
+
+
+def test_person_csv_is_refused(cli):
+    result = cli("person", "arbour", "--format", "csv")
+    assert result.exit_code == 2
+    assert result.stderr == "briefcli: csv shows lists of records; 'person' is a document\n"

@@ -1,0 +1,50 @@
+"""Shared fixtures: run briefcli in-process with colour off and a fixed width."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from briefcli.cli.app import app
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data" / "compact.yaml"
+EXPECTED = Path(__file__).parent / "expected"
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch):
+    for name in ("BRIEFCLI_DATA", "FORCE_COLOR", "CLICOLOR_FORCE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("BRIEFCLI_NO_CACHE", "1")
+
+
+@pytest.fixture
+def cli():
+    """cli("people", "--json") -> Result with exit_code, stdout, stderr."""
+    runner = CliRunner()
+
+    def run(*args: str, width: int = 80, env: dict | None = None):
+        environ = {"NO_COLOR": "1", "COLUMNS": str(width), "TERM": "dumb", **(env or {})}
+        return runner.invoke(app, list(args), env=environ)
+
+    return run
+
+
+@pytest.fixture
+def expected():
+    """expected("people-80") -> the text of tests/expected/people-80.txt.
+
+    Set BRIEFCLI_REGENERATE=1 to rewrite the files from the current output (then read the diff).
+    """
+
+    def read(name: str, actual: str) -> str:
+        path = EXPECTED / f"{name}.txt"
+        if os.environ.get("BRIEFCLI_REGENERATE") == "1":
+            path.write_text(actual, encoding="utf-8")
+        return path.read_text(encoding="utf-8")
+
+    return read
