@@ -32,6 +32,11 @@ class FuzzyDateError(ValueError):
     """The text is not a date this module understands."""
 
 
+def _show(text: str, limit: int = 40) -> str:
+    """A short quoted form of input text for messages (never the whole of a huge value)."""
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
 @dataclass(frozen=True)
 class FuzzyDate:
     """A date with the source's wording and machine bounds (inclusive, either may be open)."""
@@ -108,7 +113,7 @@ def _iso_span(text: str) -> tuple[date, date] | None:
             return date(year, month, 1), month_end(year, month)
         return date(year, 1, 1), date(year, 12, 31)
     except ValueError as exc:
-        raise FuzzyDateError(f"not a real date: {text!r}") from exc
+        raise FuzzyDateError(f"not a real date: {_show(text)}") from exc
 
 
 def _month_name(word: str) -> int | None:
@@ -129,7 +134,7 @@ def _plain_span(text: str) -> tuple[date, date] | None:
             d = date(int(words[2]), _month_name(words[0]), int(words[1]))
             return d, d
     except ValueError as exc:
-        raise FuzzyDateError(f"not a real date: {text!r}") from exc
+        raise FuzzyDateError(f"not a real date: {_show(text)}") from exc
     if len(words) == 2 and _month_name(words[0]) and _YEAR.match(words[1]):
         year, month = int(words[1]), _month_name(words[0])
         return date(year, month, 1), month_end(year, month)
@@ -193,13 +198,13 @@ def _span(text: str) -> tuple[date | None, date | None]:
         start, end = _span(m.group(2))
         if relation == "before":
             if start is None:
-                raise FuzzyDateError(f"'before' needs a start: {text!r}")
+                raise FuzzyDateError(f"'before' needs a start: {_show(text)}")
             return None, start - timedelta(days=1)
         if relation in ("by", "until", "no later than"):
             return None, end
         if relation == "after":
             if end is None:
-                raise FuzzyDateError(f"'after' needs an end: {text!r}")
+                raise FuzzyDateError(f"'after' needs an end: {_show(text)}")
             return end + timedelta(days=1), None
         return start, None  # from, not before
     if "/" in text:
@@ -207,7 +212,7 @@ def _span(text: str) -> tuple[date | None, date | None]:
     m = _RANGE.match(text)
     if m:
         return _range(m.group(1), m.group(2), text)
-    raise FuzzyDateError(f"not a date briefcli understands: {text!r}")
+    raise FuzzyDateError(f"not a date briefcli understands: {_show(text)}")
 
 
 def _interval(text: str) -> tuple[date | None, date | None]:
@@ -216,14 +221,14 @@ def _interval(text: str) -> tuple[date | None, date | None]:
     start = None if left in ("..", "") else _iso_or_fail(left)[0]
     end = None if right in ("..", "") else _iso_or_fail(right)[1]
     if start is None and end is None:
-        raise FuzzyDateError(f"an interval needs at least one end: {text!r}")
+        raise FuzzyDateError(f"an interval needs at least one end: {_show(text)}")
     return start, end
 
 
 def _iso_or_fail(text: str) -> tuple[date, date]:
     span = _iso_span(text)
     if span is None:
-        raise FuzzyDateError(f"not an ISO date: {text!r}")
+        raise FuzzyDateError(f"not an ISO date: {_show(text)}")
     return span
 
 
@@ -231,7 +236,7 @@ def _range(left: str, right: str, whole: str) -> tuple[date | None, date | None]
     """'February to July 2018', '4 to 6 December 2017', 'December 2017 to March 2018'."""
     end = _span(right)[1]
     if end is None:
-        raise FuzzyDateError(f"a range needs an end: {whole!r}")
+        raise FuzzyDateError(f"a range needs an end: {_show(whole)}")
     words = left.split()
     try:
         start = _span(left)[0]
@@ -258,7 +263,7 @@ def parse(text: str, wording: str | None = None) -> FuzzyDate:
     except ValueError as exc:
         if isinstance(exc, FuzzyDateError):
             raise
-        raise FuzzyDateError(f"not a real date: {text!r}") from exc
+        raise FuzzyDateError(f"not a real date: {_show(text)}") from exc
     if earliest and latest and latest < earliest:
         raise FuzzyDateError(
             f"the span ends ({latest.isoformat()}) before it starts ({earliest.isoformat()})"

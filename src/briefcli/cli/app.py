@@ -15,7 +15,7 @@ import typer
 
 from .. import __version__
 from ..console import terminal
-from . import browse, schedule
+from . import authoring, browse, schedule
 from .common import Settings
 
 app = typer.Typer(
@@ -81,6 +81,8 @@ _command(schedule.next_, "next", "briefcli next --as-of 2018-03-01")
 _command(schedule.timeline, "timeline", "briefcli timeline --from 2018-01-01")
 _command(schedule.brief, "brief", "briefcli brief --as-of today")
 _command(browse.search, "search", "briefcli search sovereignty")
+_command(authoring.validate, "validate", "briefcli validate examples/compact-by-article/")
+_command(authoring.schema, "schema", "briefcli schema > briefcli.schema.json")
 
 
 def main(argv: list[str] | None = None) -> int:

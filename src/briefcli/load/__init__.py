@@ -38,7 +38,8 @@ def expand(paths: list[str]) -> list[tuple[str, str]]:
 
 def _pydantic_problems(exc, merged: Merged) -> list[Problem]:
     problems = []
-    for error in exc.errors(include_input=False, include_url=False):
+    # Inputs are looked at (is it None?) but never shown: a value may be huge or hostile.
+    for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
         kind = error["type"]
         if kind == "missing":
@@ -55,8 +56,16 @@ def _pydantic_problems(exc, merged: Merged) -> list[Problem]:
             problems.append(merged.problem(loc, message, where_of(loc), key=True))
             continue
         message = error["msg"]
-        if kind == "string_pattern_mismatch" and loc and loc[-1] in ("id",):
+        if error.get("input", "") is None:
+            message = "needs a value"
+        elif kind == "string_pattern_mismatch" and loc and loc[-1] in ("id",):
             message = "an id may hold only lower-case letters, digits, '.', '_' and '-'"
+        elif kind.startswith("date_") or kind.startswith("datetime_"):
+            message = "must be a day written YYYY-MM-DD"
+        elif kind == "list_type":
+            message = "must be a list (for example [a, b] or one '- item' per line)"
+        elif kind == "model_type" or kind == "dict_type":
+            message = "must be a mapping of fields"
         elif kind.startswith("fuzzy_date") or kind == "value_error":
             message = message.removeprefix("Value error, ")
         problems.append(merged.problem(loc, message, where_of(loc)))
@@ -126,13 +135,33 @@ def check_all(paths: list[str], verify: bool = True) -> tuple[dict | None, list[
     problems = check(plain, merged)
     if verify:
         problems += verify_quotes(plain, merged)
-    problems.sort(key=lambda p: p.severity != "error")
+    problems.sort(key=lambda p: (p.file, p.line or 0, p.column or 0))
     return plain, problems, merged
 
 
+def summary(paths: list[str], plain: dict | None, problems: list[Problem], strict: bool) -> dict:
+    """The result of a validation, as a plain object (the JSON of ``briefcli validate``)."""
+    from ..store import COLLECTIONS
+
+    counts = {c: len(plain.get(c, [])) for c in COLLECTIONS} if plain else {}
+    failing = [p for p in problems if p.severity == "error" or strict]
+    return {
+        "ok": plain is not None and not failing,
+        "paths": list(paths),
+        "counts": counts,
+        "errors": sum(p.severity == "error" for p in problems),
+        "warnings": sum(p.severity == "warning" for p in problems),
+        "problems": [p.as_dict() for p in problems],
+    }
+
+
 def load(paths: list[str]) -> tuple[dict, list[Problem], dict[str, str]]:
-    """The plain dataset, its warnings, and each source's text file; DataError on any error."""
-    plain, problems, merged = check_all(paths, verify=False)
+    """The plain dataset, its warnings, and each source's text file; DataError on any error.
+
+    Quotes are verified against their sources here too: a dataset whose quotes are not word
+    for word is not used.
+    """
+    plain, problems, merged = check_all(paths)
     errors = [p for p in problems if p.severity == "error"]
     if errors or plain is None:
         raise DataError(errors)

@@ -131,6 +131,9 @@ def parse(text: str, name: str) -> tuple[object, Positions]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "not valid YAML"
+        if exc.context and exc.context_mark and exc.problem:
+            where = exc.context_mark
+            problem = f"{exc.context} (line {where.line + 1}, column {where.column + 1}): {problem}"
         if mark is None:
             _fail(name, f"not valid YAML: {problem}")
         _fail(name, f"not valid YAML: {problem}", mark.line + 1, mark.column + 1)
@@ -160,7 +163,7 @@ def _build(parser, name: str, positions: Positions) -> object:
             _fail(name, "anchors and aliases (& and *) are not allowed", line, col)
         if getattr(event, "tag", None) and not (kind is yaml.ScalarEvent and event.tag == "!"):
             line, col = _mark(event)
-            _fail(name, f"tags such as {event.tag[:40]!r} are not allowed", line, col)
+            _fail(name, f"tags ({_short(event.tag)!r} here) are not allowed", line, col)
         if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             value = stack.pop()[0]
             if kind is yaml.MappingEndEvent:
