@@ -1,12 +1,10 @@
 """briefcli validate: every invalid file gives exactly its expected problems, with positions."""
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 
-from conftest import DATA
 
 HERE = Path(__file__).resolve().parents[1] / "data"
 INVALID = sorted((HERE / "invalid").glob("*.yaml"))

@@ -10,7 +10,7 @@ import difflib
 import os
 
 from .merge import Merged
-from .problems import DataError, Problem, where_of
+from .problems import DataError, Problem
 from .yamlread import parse, read_text
 
 MAX_PROBLEMS = 50
@@ -44,7 +44,7 @@ def _pydantic_problems(exc, merged: Merged) -> list[Problem]:
         kind = error["type"]
         if kind == "missing":
             message = f"missing field {loc[-1]!r}"
-            problems.append(merged.problem(loc[:-1], message, where_of(loc[:-1])))
+            problems.append(merged.problem(loc[:-1], message))
             continue
         if kind == "extra_forbidden":
             message = f"unknown field {str(loc[-1])[:60]!r}"
@@ -53,7 +53,7 @@ def _pydantic_problems(exc, merged: Merged) -> list[Problem]:
             hint = difflib.get_close_matches(str(loc[-1]), fields, n=1)
             if hint:
                 message += f" (did you mean {hint[0]!r}?)"
-            problems.append(merged.problem(loc, message, where_of(loc), key=True))
+            problems.append(merged.problem(loc, message, key=True))
             continue
         message = error["msg"]
         if error.get("input", "") is None:
@@ -68,7 +68,7 @@ def _pydantic_problems(exc, merged: Merged) -> list[Problem]:
             message = "must be a mapping of fields"
         elif kind.startswith("fuzzy_date") or kind == "value_error":
             message = message.removeprefix("Value error, ")
-        problems.append(merged.problem(loc, message, where_of(loc)))
+        problems.append(merged.problem(loc, message))
     return problems
 
 

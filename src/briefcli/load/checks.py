@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Iterator
 
 from .merge import Merged
-from .problems import Problem, where_of
+from .problems import Problem
 
 # (collection, path inside a record, the collections the id may name)
 REFERENCES: tuple[tuple[str, tuple, tuple[str, ...]], ...] = (
@@ -73,7 +73,6 @@ def check(plain: dict, merged: Merged) -> list[Problem]:
                         path,
                         f"id {rid!r} is already used by a{'n' if NOUN[other_collection][0] in 'aeiou' else ''} "
                         f"{NOUN[other_collection]} at {file}:{line}",
-                        where_of(path),
                     )
                 )
                 continue
@@ -93,7 +92,7 @@ def check(plain: dict, merged: Merged) -> list[Problem]:
                 message = f"no {noun} {value!r}"
                 if hint:
                     message += f" (did you mean {hint[0]!r}?)"
-                problems.append(merged.problem(path, message, where_of(path)))
+                problems.append(merged.problem(path, message))
 
     as_of = plain["dataset"]["as_of"]
     for index, quote in enumerate(plain.get("quotes", [])):
@@ -104,7 +103,6 @@ def check(plain: dict, merged: Merged) -> list[Problem]:
                 merged.problem(
                     path,
                     f"the quote is dated after the dataset's as_of ({as_of})",
-                    where_of(path),
                 )
             )
 
@@ -115,7 +113,6 @@ def check(plain: dict, merged: Merged) -> list[Problem]:
                 merged.problem(
                     path,
                     f"person {person['id']!r} is never referred to",
-                    where_of(path),
                     severity="warning",
                 )
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
-from .problems import Problem
+from .problems import Problem, where_of
 from .yamlread import Positions
 
 SECTIONS = (
@@ -39,23 +39,31 @@ class Merged:
     files: dict[str, str] = field(default_factory=dict)  # shown name -> real path
     problems: list[Problem] = field(default_factory=list)
 
-    def locate(self, path: tuple, key: bool = False) -> tuple[str, int | None, int | None]:
-        """The file, line and column of a path in the merged dataset."""
+    def local(self, path: tuple) -> tuple[Origin | None, tuple]:
+        """The origin of a merged path and the same path inside its own file."""
         for depth in (2, 1):
             origin = self.origins.get(tuple(path[:depth]))
             if origin is not None:
-                mark = origin.positions.of(origin.path + tuple(path[depth:]), key=key)
-                return origin.file, *(mark or (None, None))
+                return origin, origin.path + tuple(path[depth:])
+        return None, tuple(path)
+
+    def locate(self, path: tuple, key: bool = False) -> tuple[str, int | None, int | None]:
+        """The file, line and column of a path in the merged dataset."""
+        origin, inner = self.local(path)
+        if origin is not None:
+            mark = origin.positions.of(inner, key=key)
+            return origin.file, *(mark or (None, None))
         first = next(iter(self.origins.values()), None)
         if first is None:
             return "", None, None
         mark = first.positions.of((), key=False)
         return first.file, *(mark or (None, None))
 
-    def problem(self, path: tuple, message: str, where: str = "", key: bool = False,
+    def problem(self, path: tuple, message: str, key: bool = False,
                 severity: str = "error") -> Problem:
+        """A problem at a merged path, named as it stands in its own file."""
         file, line, col = self.locate(path, key=key)
-        return Problem(file, message, line, col, where, severity)
+        return Problem(file, message, line, col, where_of(self.local(path)[1]), severity)
 
     def add(self, name: str, real: str, value: object, positions: Positions) -> None:
         """Merge one parsed file."""

@@ -7,7 +7,7 @@ import os
 import re
 
 from .merge import Merged
-from .problems import Problem, where_of
+from .problems import Problem
 from .yamlread import read_text
 
 _FOLD = str.maketrans(
@@ -56,7 +56,6 @@ def source_texts(plain: dict, merged: Merged, problems: list[Problem]) -> dict[s
                 merged.problem(
                     ("sources", index, "id"),
                     f"source {source['id']!r} has no text, so its quotes cannot be checked",
-                    where_of(("sources", index)),
                     severity="warning",
                 )
             )
@@ -68,7 +67,7 @@ def source_texts(plain: dict, merged: Merged, problems: list[Problem]) -> dict[s
             texts[source["id"]] = reading_text(read_text(full, rel))
         except Exception as exc:  # a DataError from read_text: report it where it is named
             reason = str(exc).split(": ", 1)[-1]
-            problems.append(merged.problem(path, f"cannot read {rel!r}: {reason}", where_of(path)))
+            problems.append(merged.problem(path, f"cannot read {rel!r}: {reason}"))
     return texts
 
 
@@ -90,7 +89,6 @@ def verify_quotes(plain: dict, merged: Merged) -> list[Problem]:
             merged.problem(
                 path,
                 f"not found word for word in source {quote['source']!r}; closest: {nearest!r}",
-                where_of(path),
             )
         )
     return problems

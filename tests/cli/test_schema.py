@@ -1,0 +1,67 @@
+"""briefcli schema: generated from the models, committed, and usable by other validators."""
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import DATA, ROOT
+
+SCHEMA = ROOT / "schema" / "briefcli.schema.json"
+
+
+def test_committed_schema_is_in_sync(cli):
+    result = cli("schema")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == json.loads(SCHEMA.read_text(encoding="utf-8")), (
+        "run: briefcli schema > schema/briefcli.schema.json"
+    )
+
+
+def test_schema_describes_the_sections(cli):
+    schema = json.loads(cli("schema").stdout)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert set(schema["properties"]) == {
+        "dataset", "sources", "organizations", "places", "topics", "people", "events",
+        "quotes", "steps",
+    }
+    quote = schema["$defs"]["Quote"]
+    assert quote["additionalProperties"] is False
+    assert set(quote["required"]) == {"id", "speaker", "text", "kind", "source"}
+
+
+def test_dataset_has_the_modeline():
+    first = DATA.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../schema/briefcli.schema.json"
+    assert (DATA.parent / "../schema/briefcli.schema.json").resolve() == SCHEMA
+
+
+def _check_jsonschema():
+    found = shutil.which("check-jsonschema")
+    if found is None:
+        pytest.skip("check-jsonschema is not installed (it is in the test extra)")
+    return found
+
+
+@pytest.mark.parametrize(
+    "path",
+    [DATA, *sorted((ROOT / "examples" / "compact-by-article").glob("*.yaml"))],
+    ids=lambda p: p.name,
+)
+def test_external_validator_accepts_our_datasets(path):
+    result = subprocess.run(
+        [_check_jsonschema(), "--schemafile", str(SCHEMA), str(path)],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_external_validator_rejects_a_bad_kind():
+    bad = ROOT / "tests" / "data" / "invalid" / "bad-kind.yaml"
+    result = subprocess.run(
+        [_check_jsonschema(), "--schemafile", str(SCHEMA), str(bad)],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 1
+    assert "'rumour' is not one of ['direct', 'partial', 'paraphrase']" in result.stdout
