@@ -25,11 +25,7 @@ def test_repeated_data_option_merges_files(cli):
 
 
 def test_same_id_in_two_files_names_both(cli, tmp_path, monkeypatch):
-    for path in EXAMPLE.glob("*.yaml"):
-        shutil.copy(path, tmp_path / path.name)
-    text = (tmp_path / "2017-12-07-un-news.yaml").read_text(encoding="utf-8")
-    text = text.replace("../../data/sources/", str(ROOT / "data" / "sources") + "/")
-    (tmp_path / "2017-12-07-un-news.yaml").write_text(text, encoding="utf-8")
+    shutil.copytree(EXAMPLE, tmp_path, dirs_exist_ok=True)
     (tmp_path / "2017-12-08-extra.yaml").write_text(
         "places:\n  - id: morocco\n    name: Morocco again\n", encoding="utf-8"
     )

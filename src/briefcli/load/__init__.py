@@ -169,10 +169,11 @@ def load(paths: list[str]) -> tuple[dict, list[Problem], dict[str, str]]:
 
 
 def source_files(plain: dict, merged: Merged) -> dict[str, str]:
-    files = {}
-    for index, source in enumerate(plain.get("sources", [])):
-        if source.get("text"):
-            file, _, _ = merged.locate(("sources", index, "text"))
-            base = os.path.dirname(merged.files.get(file, file))
-            files[source["id"]] = os.path.normpath(os.path.join(base, source["text"]))
-    return files
+    """Each source's text file (sources whose text was checked by load())."""
+    from .verify import text_path
+
+    return {
+        source["id"]: text_path(merged, index, source["text"])
+        for index, source in enumerate(plain.get("sources", []))
+        if source.get("text")
+    }

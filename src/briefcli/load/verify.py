@@ -7,7 +7,7 @@ import os
 import re
 
 from .merge import Merged
-from .problems import Problem
+from .problems import DataError, Problem
 from .yamlread import read_text
 
 _FOLD = str.maketrans(
@@ -45,6 +45,20 @@ def closest_passage(needle: str, haystack: str) -> str:
     return haystack[start : start + len(needle)]
 
 
+def text_path(merged: Merged, index: int, rel: str) -> str:
+    """The real path of source ``index``'s text, which must lie inside its YAML file's folder.
+
+    A dataset is untrusted: it may not make briefcli read (and quote back in an error) a file
+    elsewhere on the machine, through an absolute path, '..' or a symbolic link.
+    """
+    file, _, _ = merged.locate(("sources", index, "text"))
+    base = os.path.realpath(os.path.dirname(merged.files.get(file, file)) or ".")
+    full = os.path.realpath(os.path.join(base, rel))
+    if os.path.isabs(rel) or os.path.commonpath([base, full]) != base:
+        raise ValueError("the text must be a relative path inside the dataset file's folder")
+    return full
+
+
 def source_texts(plain: dict, merged: Merged, problems: list[Problem]) -> dict[str, str]:
     """Read each source's text (relative to the file that names it) as normalised text."""
     texts: dict[str, str] = {}
@@ -60,14 +74,16 @@ def source_texts(plain: dict, merged: Merged, problems: list[Problem]) -> dict[s
                 )
             )
             continue
-        file, _, _ = merged.locate(path)
-        base = os.path.dirname(merged.files.get(file, file))
-        full = os.path.normpath(os.path.join(base, rel))
+        try:
+            full = text_path(merged, index, rel)
+        except ValueError as exc:
+            problems.append(merged.problem(path, str(exc)))
+            continue
         try:
             texts[source["id"]] = reading_text(read_text(full, rel))
-        except Exception as exc:  # a DataError from read_text: report it where it is named
+        except DataError as exc:  # report it where the dataset names the file
             reason = str(exc).split(": ", 1)[-1]
-            problems.append(merged.problem(path, f"cannot read {rel!r}: {reason}"))
+            problems.append(merged.problem(path, f"cannot read {rel[:80]!r}: {reason}"))
     return texts
 
 
