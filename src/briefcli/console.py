@@ -13,13 +13,26 @@ from .text import clean
 
 
 class Terminal:
-    """Consoles are made when used, so they follow the current streams and environment."""
+    """Consoles are made when used, so they follow the current streams and environment.
+
+    ``file`` replaces stdout (tests render into a buffer this way); ``width`` fixes the width.
+    """
+
+    def __init__(self, file=None, width: int | None = None) -> None:
+        self.file = file
+        self.width = width
 
     def _console(self, stderr: bool):
         from rich.console import Console
 
         return Console(
-            stderr=stderr, markup=False, emoji=False, highlight=False, soft_wrap=False
+            file=None if stderr else self.file,
+            width=self.width,
+            stderr=stderr,
+            markup=False,
+            emoji=False,
+            highlight=False,
+            soft_wrap=False,
         )
 
     @property
@@ -36,8 +49,9 @@ class Terminal:
 
     def write(self, text: str) -> None:
         """Finished text (JSON, CSV, Markdown) to stdout, as it is."""
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        stream = self.file or sys.stdout
+        stream.write(text)
+        stream.flush()
 
     def message(self, text: str) -> None:
         """A message for the person, to stderr, one line per line of text, sanitised."""

@@ -95,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
         result = app(args=args, prog_name="briefcli", standalone_mode=False)
         return result if isinstance(result, int) else 0
     except typer.Exit as exc:
+        if exc.exit_code == 130:  # Typer's word for Ctrl-C
+            terminal.message("briefcli: interrupted")
         return exc.exit_code
     except click.ClickException as exc:
         exc.show()

@@ -28,6 +28,8 @@ REFERENCES: tuple[tuple[str, tuple, tuple[str, ...]], ...] = (
     ("steps", ("outcome", "source"), ("sources",)),
 )
 
+MAX_HINTS = 100
+
 NOUN = {
     "sources": "source",
     "organizations": "organization",
@@ -87,11 +89,12 @@ def check(plain: dict, merged: Merged) -> list[Problem]:
                 if any(value in by_collection[t] for t in targets):
                     continue
                 noun = " or ".join(NOUN[t] for t in targets)
-                known = sorted(set().union(*(by_collection[t] for t in targets)))
-                hint = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
                 message = f"no {noun} {value!r}"
-                if hint:
-                    message += f" (did you mean {hint[0]!r}?)"
+                if len(problems) < MAX_HINTS:  # hints cost time; only the first are shown
+                    known = sorted(set().union(*(by_collection[t] for t in targets)))
+                    hint = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+                    if hint:
+                        message += f" (did you mean {hint[0]!r}?)"
                 problems.append(merged.problem(path, message))
 
     as_of = plain["dataset"]["as_of"]

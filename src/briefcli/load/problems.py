@@ -69,5 +69,6 @@ def where_of(path: tuple) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += ("." if out else "") + str(part)
+            part = str(part)
+            out += ("." if out else "") + (part if len(part) <= 60 else part[:59] + "…")
     return out

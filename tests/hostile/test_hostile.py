@@ -1,0 +1,170 @@
+"""Hostile datasets: each ends fast, in one clear message, and nothing from it reaches the terminal raw.
+
+Every case runs briefcli as a separate process (as a user would), twice: piped, and with colour
+forced on as if in a terminal. Each run must finish in under a second (best of three runs, the
+machine being noisy) using under 100 MB.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from . import cases
+
+# Bytes that must never come from data: ESC, BEL, NUL and the C1 controls (as UTF-8).
+RAW = re.compile(rb"[\x00\x07\x1b]|\xc2[\x80-\x9f]|\xe2\x80[\xa8-\xae]|\xe2\x81[\xa6-\xa9]")
+# What Rich itself writes when colour is on: SGR sequences only.
+RICH_SGR = re.compile(rb"\x1b\[[0-9;]*m")
+
+ERRORS = [
+    # (case, command, expected stderr with {dir} for the case's folder)
+    ("alias_bomb", "people", "{dir}/bomb.yaml:1:4: anchors and aliases (& and *) are not allowed"),
+    ("deep_lists", "people",
+     "{dir}/deep.yaml:1:1009: not valid YAML: while increasing flow level (line 1, column 1009): "
+     "exceeded maximum nesting depth"),
+    ("deep_mappings", "people", "{dir}/deep.yaml:1:262: nested deeper than 64 levels"),
+    ("deep_block", "people", "{dir}/deep.yaml:65:127: nested deeper than 64 levels"),
+    ("sixty_megabytes", "people",
+     "{dir}/big.yaml: file is 62,914,560 bytes, over the 52,428,800-byte limit "
+     "(raise it with BRIEFCLI_MAX_BYTES)"),
+    ("dev_zero", "people", "/dev/zero: not a regular file"),
+    ("fifo", "people", "{dir}/pipe.yaml: not a regular file"),
+    ("folder_without_yaml", "people", "{dir}/empty: the folder holds no .yaml or .yml files"),
+    ("random_bytes", "people", "{dir}/random.yaml:1:4: not UTF-8 text (byte 0xfc)"),
+    ("latin1", "people", "{dir}/latin1.yaml:25:18: not UTF-8 text (byte 0xed)"),
+    ("raw_nul", "people", "{dir}/nul.yaml:25:14: control character U+0000 is not allowed"),
+    ("raw_escape", "brief", "{dir}/esc.yaml:25:14: control character U+001B is not allowed"),
+    ("duplicate_keys", "people", "{dir}/dup.yaml:4:3: key 'title' is given twice (first on line 2)"),
+    ("python_tag", "people",
+     "{dir}/tag.yaml:1:10: tags ('tag:yaml.org,2002:python/object/apply:os.system' here) "
+     "are not allowed"),
+    ("hostile_file_name", "people",
+     "{dir}/evil\\x1b[2J\\x07.yaml:1:1: the top level must be a mapping of sections"),
+    ("not_a_mapping", "people", "{dir}/scalar.yaml:1:1: the top level must be a mapping of sections"),
+    ("huge_date", "next",
+     "{dir}/date.yaml:54:11: steps[0].when: not a date briefcli understands: "
+     "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…'"),
+    ("huge_quote_not_in_source", "quotes",
+     "{dir}/quote.yaml:45:11: quotes[0].text: not found word for word in source 'article'; "
+     "closest: 'long road ahead, but the road is open,\" said Ana Ortiz, the chair of the talks. "
+     "She added that the next round would be …'"),
+    ("hostile_field_name", "people",
+     "{dir}/field.yaml:26:5: people[0].\\x1b[2J\\x1b]8;;x\\x07: unknown field "
+     "'\\x1b[2J\\x1b]8;;x\\x07'"),
+    ("source_elsewhere", "people",
+     "{dir}/elsewhere.yaml:12:11: sources[0].text: the text must be a relative path inside the "
+     "dataset file's folder"),
+    ("source_is_fifo", "quotes",
+     "{dir}/fifo-source.yaml:12:11: sources[0].text: cannot read 'article.txt': "
+     "not a regular file"),
+]
+
+
+def run(args: list[str], colour: bool, cwd: Path) -> tuple[int, bytes, bytes, float, int]:
+    """Run briefcli; return exit code, stdout, stderr, seconds and peak memory in MB."""
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "BRIEFCLI_NO_CACHE": "1",
+           "HOME": str(cwd), "COLUMNS": "100"}
+    env["FORCE_COLOR" if colour else "NO_COLOR"] = "1"
+    out, err = cwd / "stdout", cwd / "stderr"
+    with open(out, "wb") as o, open(err, "wb") as e:
+        start = time.perf_counter()
+        process = subprocess.Popen([sys.executable, "-m", "briefcli", *args], stdout=o,
+                                   stderr=e, stdin=subprocess.DEVNULL, cwd=cwd, env=env)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return process.returncode, out.read_bytes(), err.read_bytes(), seconds, usage.ru_maxrss // 1024
+
+
+def bounded(args: list[str], colour: bool, cwd: Path):
+    """The best of up to three runs must be under a second; all must be under 100 MB."""
+    best = None
+    for _ in range(3):
+        code, out, err, seconds, megabytes = run(args, colour, cwd)
+        assert megabytes < 100, f"{megabytes} MB"
+        if best is None or seconds < best[3]:
+            best = (code, out, err, seconds)
+        if seconds < 1.0:
+            break
+    assert best[3] < 1.0, f"took {best[3]:.2f} s"
+    return best[:3]
+
+
+def assert_nothing_raw(stream: bytes, colour: bool) -> None:
+    if colour:
+        stream = RICH_SGR.sub(b"", stream)
+    found = RAW.search(stream)
+    assert found is None, f"raw {found.group()!r} in output"
+
+
+@pytest.mark.parametrize("case, command, message", ERRORS, ids=[c[0] for c in ERRORS])
+@pytest.mark.parametrize("colour", [False, True], ids=["piped", "colour"])
+def test_hostile_dataset_fails_cleanly(tmp_path, case, command, message, colour):
+    data = getattr(cases, case)(tmp_path)
+    code, out, err, = bounded(["--data", str(data), command], colour, tmp_path)
+    assert code == 1
+    assert out == b""
+    assert err.decode("utf-8") == message.format(dir=tmp_path) + "\n"
+    assert_nothing_raw(err, colour)
+
+
+def test_many_problems_show_fifty_and_a_count(tmp_path):
+    data = cases.many_problems(tmp_path)
+    code, out, err = bounded(["validate", str(data)], False, tmp_path)
+    lines = err.decode().splitlines()
+    assert code == 1 and len(lines) == 51
+    assert lines[0] == f"{data}:52:14: quotes[1].speaker: no person 'who0'"
+    assert lines[-1] == "and 1950 more"
+
+
+def test_size_limit_can_be_raised(tmp_path):
+    data = cases.sixty_megabytes(tmp_path)
+    env_run = subprocess.run(
+        [sys.executable, "-m", "briefcli", "--data", str(data), "people"],
+        capture_output=True, timeout=60,
+        env={**os.environ, "BRIEFCLI_MAX_BYTES": str(70 * 1024 * 1024), "BRIEFCLI_NO_CACHE": "1"},
+    )
+    # past the size check, the zeros are refused as control characters
+    assert env_run.returncode == 1
+    assert env_run.stderr.decode() == f"{data}:1:1: control character U+0000 is not allowed\n"
+
+
+COMMANDS = [
+    ["brief"], ["people"], ["person", "ortiz"], ["quotes"], ["next"], ["timeline"],
+    ["search", "Ana"], ["validate"],
+]
+FORMATS = ["table", "json", "markdown", "csv"]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
+@pytest.mark.parametrize("colour", [False, True], ids=["piped", "colour"])
+def test_evil_text_is_shown_never_obeyed(tmp_path, command, colour):
+    data = cases.evil_strings(tmp_path)
+    formats = ["table", "json"] if command[0] in ("brief", "person", "validate") else FORMATS
+    if command[0] in ("brief", "person"):
+        formats.append("markdown")
+    for fmt in formats:
+        args = ["--data", str(data), *command]
+        if command[0] != "validate" or fmt == "json":
+            args += ["--format", fmt]
+        code, out, err = bounded(args, colour, tmp_path)
+        assert code == 0, err
+        assert_nothing_raw(out, colour)
+        assert_nothing_raw(err, colour)
+        text = out.decode("utf-8")
+        if fmt == "table" and command[0] in ("brief", "person", "next", "timeline"):
+            # the attack is visible as text, not interpreted
+            assert "\\x1b[31mRED" in text or "\\u001b[31mRED" in text
+            assert "[link=file:///etc/passwd]x[/link]" in text
+            assert ":skull:" in text and "💀" not in text
+        if fmt == "json":
+            import json
+
+            json.loads(text)  # still valid JSON, with every control as a \\u escape

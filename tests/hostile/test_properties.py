@@ -1,0 +1,76 @@
+"""Property tests: no input crashes briefcli, no text from data reaches the output raw."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefcli.console import Terminal
+from briefcli.render import FORMATS, FormatError, render
+from briefcli.render.view import Column, Document, Fields, Listing, Paragraph, Section
+from briefcli.text import UNSAFE
+
+EXAMPLES = int(os.environ.get("BRIEFCLI_PROPERTY_EXAMPLES", "2000"))
+
+FRAGMENTS = [
+    "dataset:", "sources:", "people:", "quotes:", "steps:", "- ", "  ", "\n", ": ", "id: a",
+    "[", "]", "{", "}", ",", "&a ", "*a", "!!str ", "? ", "|", ">", "#", "'", '"', "~",
+    "title: T", "as_of: 2018-01-01", "when: before mid-January 2018", "---", "...", "\t",
+    "%YAML 1.1", "NO", "1:30", "\\x1b", "é", "\u202e", "\x00", "\x1b", "\x85",
+]
+
+yamlish = st.lists(st.sampled_from(FRAGMENTS), max_size=40).map(lambda parts: "".join(parts))
+datasets = st.one_of(
+    st.binary(max_size=600),
+    st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")),
+    yamlish.map(lambda t: t.encode("utf-8")),
+)
+PROBLEM_LINE = re.compile(r"^(.+?)(:\d+(:\d+)?)?: \S")
+
+
+@settings(max_examples=EXAMPLES, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(raw=datasets)
+def test_any_bytes_load_or_fail_with_a_message(cli, tmp_path, raw):
+    path = tmp_path / "data.yaml"
+    path.write_bytes(raw)
+    result = cli("--data", str(path), "people", "--json")
+    assert result.exit_code in (0, 1), result.output
+    if result.exception is not None:
+        assert isinstance(result.exception, SystemExit), repr(result.exception)
+    if result.exit_code == 1:
+        lines = result.stderr.splitlines()
+        assert lines, "an error needs a message"
+        assert all(PROBLEM_LINE.match(line) or line.startswith("and ") for line in lines)
+        assert str(path) in lines[0]
+        assert result.stdout == ""
+
+
+def _views(text: str):
+    record = {"id": "x", "name": text, "text": text}
+    columns = [Column("Name", lambda r: r["name"]), Column("Text", lambda r: r["text"], wide=True)]
+    yield Listing("things", [record], columns, title=text, caption=text)
+    yield Listing("things", [record], columns, title=text, layout="cards")
+    yield Document("doc", text, {"t": text}, [
+        Section(text, [Paragraph(text), Paragraph(text, "quote"), Fields([(text, text)]),
+                       Listing("inner", [record], columns)]),
+    ], subtitle=text)
+
+
+@settings(max_examples=EXAMPLES // 4, deadline=None)
+@given(text=st.text(max_size=200))
+def test_rendering_lets_no_control_character_through(text):
+    for view in _views(text):
+        for fmt in FORMATS:
+            buffer = io.StringIO()
+            try:
+                render(view, fmt, Terminal(file=buffer, width=60))
+            except FormatError:
+                continue
+            out = buffer.getvalue()
+            leaked = UNSAFE.search(out)
+            assert leaked is None, f"{fmt}: {leaked.group()!r} in {out!r}"
