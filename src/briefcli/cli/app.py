@@ -70,6 +70,9 @@ def _command(function, name: str, example: str) -> None:
             for line in exc.lines():
                 terminal.message(line)
             raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:  # Typer would turn it into a silent exit 130
+            terminal.message("briefcli: interrupted")
+            raise typer.Exit(130) from None
 
     app.command(name, epilog=f"Example: {example}")(run)
 
@@ -95,8 +98,6 @@ def main(argv: list[str] | None = None) -> int:
         result = app(args=args, prog_name="briefcli", standalone_mode=False)
         return result if isinstance(result, int) else 0
     except typer.Exit as exc:
-        if exc.exit_code == 130:  # Typer's word for Ctrl-C
-            terminal.message("briefcli: interrupted")
         return exc.exit_code
     except click.ClickException as exc:
         exc.show()
