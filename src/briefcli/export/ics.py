@@ -119,7 +119,7 @@ def build(data, as_of: date, note: str) -> str:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", text(title))
-    calendar.add("x-wr-caldesc", text(f"{info['process']}. {note}."))
+    calendar.add("x-wr-caldesc", text(f"{info['process']}. As of {as_of.isoformat()}."))
     for record in data.records("events"):
         if not record.get("when"):
             continue
