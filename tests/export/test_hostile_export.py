@@ -21,7 +21,9 @@ NAME = "Mallory \x1b[31m<b>Red</b>\x1b[0m \u202eyrollaM"
 STEP = "Report <a href=\"javascript:alert(1)\">click</a> \x1b[1mdue\x1b[0m"
 PLACE = "Place\nBEGIN:VEVENT\nUID:injected"
 # Raw control characters (but tab, newline and carriage return), DEL, C1, and bidi controls.
-RAW_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+RAW_UNSAFE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
+)
 
 
 @pytest.fixture

@@ -117,13 +117,14 @@ def test_ics_is_reproducible_and_uids_are_stable(export, tmp_path):
 
     # Another dataset (another title) never collides with this one.
     other = tmp_path / "other.yaml"
-    other.write_text(text.replace("title: Global Compact for Safe", "title: Another Compact for Safe", 1),
-                     encoding="utf-8")
+    other_text = text.replace("title: Global Compact", "title: Another Compact", 1)
+    other.write_text(other_text, encoding="utf-8")
     assert not set(r[0] for r in by_vobject(export("ics", data=other))) & set(uids)
 
 
 @pytest.mark.parametrize("as_of, standing", [
-    ("2017-12-07", ["ahead, within about 5 weeks", "ahead, in about 8 weeks", "ahead, in about 12 months"]),
+    ("2017-12-07", ["ahead, within about 5 weeks", "ahead, in about 8 weeks",
+                    "ahead, in about 12 months"]),
     ("2018-03-01", ["overdue, overdue by about 7 weeks",
                     "due, due now, until 2018-07-31 (about 5 months left)",
                     "ahead, in about 9 months"]),

@@ -41,8 +41,10 @@ def export(
     ] = False,
     as_of: AsOf = None,
 ) -> None:
-    """The whole briefing (summary, people, quotes, timeline, next steps, sources) in a
-    standard format: for a memo, a web page, a calendar, a timeline or a script."""
+    """The whole briefing in a standard format: for a memo, a page, a calendar or a script.
+
+    Summary, who's who, every quote, timeline, next steps and sources. --as-of works as in
+    next and brief: it decides which steps are still ahead and which quotes were said."""
     from .. import atomic
     from ..export import build
 

@@ -33,7 +33,6 @@ EXPORTS = {
     "timelinejs": "briefcli.export.timelinejs",
 }
 
-SUFFIXES = {"markdown": ".md", "html": ".html", "ics": ".ics", "jsonld": ".jsonld", "timelinejs": ".json"}
 
 
 def build(name: str, data, as_of: date, note: str) -> str:

@@ -38,7 +38,7 @@ def paragraphs(*lines: str | None) -> str:
 
 
 def date_object(part: tuple[int, ...]) -> dict:
-    return dict(zip(("year", "month", "day"), part))
+    return dict(zip(("year", "month", "day"), part, strict=False))
 
 
 def slide_dates(when: dict) -> dict:
