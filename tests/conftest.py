@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from briefcli.cli.app import app
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "data" / "compact.yaml"
-EXPECTED = Path(__file__).parent / "expected"
+from locations import EXPECTED
 
 
 @pytest.fixture(autouse=True)

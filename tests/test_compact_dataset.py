@@ -4,7 +4,7 @@ import re
 
 import yaml
 
-from conftest import DATA, ROOT
+from locations import DATA, ROOT
 
 ARTICLE = ROOT / "data" / "sources" / "un-news-2017-12-07.txt"
 SEED = ROOT.parent / "shared" / "seed" / "global-compact-2017-12-07.txt"

@@ -7,7 +7,7 @@ import venv
 
 import pytest
 
-from conftest import ROOT
+from locations import ROOT
 
 
 @pytest.mark.skipif(os.environ.get("BRIEFCLI_SKIP_WHEEL") == "1", reason="BRIEFCLI_SKIP_WHEEL=1")

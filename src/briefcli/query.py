@@ -99,7 +99,13 @@ def profile(data: Data, person: dict) -> dict:
         if part["person"] == person["id"]
     ]
     said = quotes(data, speaker=person)
-    return {**person, "quote_count": len(said), "events": events, "quotes": said}
+    return {
+        **person,
+        "role": role_line(data, person),
+        "quote_count": len(said),
+        "events": events,
+        "quotes": said,
+    }
 
 
 # --- quotes ----------------------------------------------------------------------------------
@@ -122,7 +128,10 @@ def quotes(
     topic: str | None = None,
     search: str | None = None,
     kind: str | None = None,
+    said_by: date | None = None,
 ) -> list[dict]:
+    """Quotes matching every filter given; ``said_by`` keeps those said by that day (as in
+    :func:`key_quotes`: an undated quote counts as said)."""
     topics = _topic_ids(data, topic) if topic else None
     needle = fold(search) if search else None
     found = []
@@ -130,6 +139,8 @@ def quotes(
         if speaker is not None and quote["speaker"] != speaker["id"]:
             continue
         if kind and quote["kind"] != kind:
+            continue
+        if said_by is not None and not _said_by(quote, said_by.isoformat()):
             continue
         if topics is not None and not topics.intersection(quote.get("topics", [])):
             continue
@@ -219,31 +230,28 @@ def _overlaps(when: dict, start: str | None, end: str | None, floor: str | None 
 def timeline(data: Data, start: date | None = None, end: date | None = None) -> list[dict]:
     """Every dated item (sources, events, steps, outcomes) in order of time."""
     items = []
-    for source in data.records("sources"):
+
+    def item(kind: str, rid: str, name: str, when: dict, where: str | None, status,
+             floor: str | None = None) -> None:
         items.append(
-            {"type": "source", "id": source["id"], "name": f"{source['publisher']}: {source['title']}",
-             "when": source["published"], "where": None, "status": None}
+            {"type": kind, "id": rid, "name": name, "when": when, "where": where,
+             "where_name": data.name(where), "status": status, "floor": floor}
         )
+
+    for source in data.records("sources"):
+        item("source", source["id"], f"{source['publisher']}: {source['title']}",
+             source["published"], None, None)
     for event in data.records("events"):
         if event.get("when"):
-            items.append(
-                {"type": "event", "id": event["id"], "name": event["name"], "when": event["when"],
-                 "where": data.name(event.get("where")) or None, "status": None}
-            )
+            item("event", event["id"], event["name"], event["when"], event.get("where"), None)
     for step in data.records("steps"):
         # A step was still ahead when its source reported it, so it cannot come before that.
         reported = (data.get(step["source"]) or {}).get("published") or {}
-        items.append(
-            {"type": "step", "id": step["id"], "name": step["what"], "when": step["when"],
-             "where": data.name(step.get("where")) or None, "status": step["status"],
-             "floor": reported.get("earliest")}
-        )
+        item("step", step["id"], step["what"], step["when"], step.get("where"), step["status"],
+             floor=reported.get("earliest"))
         outcome = step.get("outcome")
         if outcome and outcome.get("when"):
-            items.append(
-                {"type": "outcome", "id": step["id"], "name": outcome["what"],
-                 "when": outcome["when"], "where": None, "status": "done"}
-            )
+            item("outcome", step["id"], outcome["what"], outcome["when"], None, "done")
     low = start.isoformat() if start else None
     high = end.isoformat() if end else None
     chosen = [i for i in items if _overlaps(i["when"], low, high, i.pop("floor", None))]

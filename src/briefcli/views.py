@@ -81,7 +81,7 @@ def timeline(records: list[dict]) -> Listing:
         [
             Column("When", lambda i: when_text(i["when"])),
             Column("Type", lambda i: i["type"]),
-            Column("Where", lambda i: i.get("where") or ""),
+            Column("Where", lambda i: i.get("where_name", "")),
             Column("What", lambda i: i["name"], wide=True),
         ],
         title="Timeline",

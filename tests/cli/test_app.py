@@ -42,7 +42,7 @@ def test_data_from_environment(cli, tmp_path):
 
 
 def test_option_beats_environment(cli, tmp_path):
-    from conftest import DATA
+    from locations import DATA
 
     result = cli("--data", str(DATA), "people", "--json", env={"BRIEFCLI_DATA": "/nonexistent"})
     assert result.exit_code == 0

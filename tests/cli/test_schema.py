@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from conftest import DATA, ROOT
+from locations import DATA, ROOT
 
 SCHEMA = ROOT / "schema" / "briefcli.schema.json"
 

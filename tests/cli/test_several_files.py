@@ -3,7 +3,7 @@
 import json
 import shutil
 
-from conftest import ROOT
+from locations import ROOT
 
 EXAMPLE = ROOT / "examples" / "compact-by-article"
 

@@ -113,7 +113,7 @@ def test_yaml_11_words_stay_text(cli, tmp_path):
     assert people[0]["honorific"] == "on"
     assert people[0]["spellings"] == ["1:30", "yes", "012"]
     timeline = json.loads(cli("--data", str(path), "timeline", "--json").stdout)
-    assert [i["where"] for i in timeline if i["type"] == "event"] == ["NO"]
+    assert [i["where_name"] for i in timeline if i["type"] == "event"] == ["NO"]
 
 
 def test_alias_bomb_fails_fast(cli):

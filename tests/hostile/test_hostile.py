@@ -11,7 +11,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -67,20 +66,31 @@ ERRORS = [
 ]
 
 
+# A small launcher measures the run: a child forked straight from pytest would report pytest's
+# own memory as its peak (Linux keeps the high-water mark across fork and exec).
+LAUNCHER = """
+import os, subprocess, sys, time
+start = time.perf_counter()
+with open(sys.argv[1], "wb") as out, open(sys.argv[2], "wb") as err:
+    process = subprocess.Popen(sys.argv[3:], stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+print(os.waitstatus_to_exitcode(status), time.perf_counter() - start, usage.ru_maxrss // 1024)
+"""
+
+
 def run(args: list[str], colour: bool, cwd: Path) -> tuple[int, bytes, bytes, float, int]:
     """Run briefcli; return exit code, stdout, stderr, seconds and peak memory in MB."""
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "BRIEFCLI_NO_CACHE": "1",
            "HOME": str(cwd), "COLUMNS": "100"}
     env["FORCE_COLOR" if colour else "NO_COLOR"] = "1"
     out, err = cwd / "stdout", cwd / "stderr"
-    with open(out, "wb") as o, open(err, "wb") as e:
-        start = time.perf_counter()
-        process = subprocess.Popen([sys.executable, "-m", "briefcli", *args], stdout=o,
-                                   stderr=e, stdin=subprocess.DEVNULL, cwd=cwd, env=env)
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    return process.returncode, out.read_bytes(), err.read_bytes(), seconds, usage.ru_maxrss // 1024
+    report = subprocess.run(
+        [sys.executable, "-c", LAUNCHER, str(out), str(err), sys.executable, "-m", "briefcli",
+         *args],
+        cwd=cwd, env=env, capture_output=True, text=True, timeout=120, check=True,
+    )
+    code, seconds, megabytes = report.stdout.split()
+    return int(code), out.read_bytes(), err.read_bytes(), float(seconds), int(megabytes)
 
 
 def bounded(args: list[str], colour: bool, cwd: Path):

@@ -15,7 +15,7 @@ import typer
 
 from .. import __version__
 from ..console import terminal
-from . import authoring, browse, schedule
+from . import authoring, browse, export, schedule
 from .common import Settings
 
 app = typer.Typer(
@@ -86,6 +86,7 @@ _command(schedule.brief, "brief", "briefcli brief --as-of today")
 _command(browse.search, "search", "briefcli search sovereignty")
 _command(authoring.validate, "validate", "briefcli validate examples/compact-by-article/")
 _command(authoring.schema, "schema", "briefcli schema > briefcli.schema.json")
+_command(export.export, "export", "briefcli export html -o briefing.html")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,12 +7,23 @@ import re
 from ..text import clean
 from .view import Document, Fields, Listing, Paragraph, cell
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&])")
+_ORDERED_START = re.compile(r"^(\d{1,9})([.)])")
 
 
 def escape(text: object) -> str:
-    """Data as literal Markdown text: punctuation that means something is backslashed."""
+    """Data as literal Markdown text: punctuation that means something is backslashed.
+
+    '&' is escaped too, so that '&lt;' in data shows as written rather than as '<'.
+    """
     return _SPECIAL.sub(r"\\\1", clean(cell(text)))
+
+
+def _paragraph(text: str) -> str:
+    """Escaped text that starts a block: a leading '-', '+' or '1.' must not start a list."""
+    if text[:1] in ("-", "+"):
+        return "\\" + text
+    return _ORDERED_START.sub(r"\1\\\2", text)
 
 
 def _table(listing: Listing) -> list[str]:
@@ -34,7 +45,7 @@ def _block(block) -> list[str]:
     if isinstance(block, Fields):
         return [f"- **{escape(k)}:** {escape(v)}" for k, v in block.pairs]
     if isinstance(block, Paragraph):
-        text = " ".join(escape(block.text).split())
+        text = _paragraph(" ".join(escape(block.text).split()))
         if block.style == "quote":
             return [f"> {text}"]
         if block.style == "note":

@@ -1,0 +1,93 @@
+"""The complete briefing as a :class:`~briefcli.render.view.Document`, for Markdown and HTML.
+
+Unlike ``brief`` (one screen), this holds everything: summary, who's who, every quote said by
+the as-of day with speaker, date, kind and source, the whole timeline, the steps still ahead,
+and the sources.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .. import query, views
+from ..render.view import Column, Document, Fields, Listing, Paragraph, Section
+
+KINDS_NOTE = (
+    "Kinds: direct is the speaker's words in full; partial is words quoted within the "
+    "reporter's sentence; paraphrase is the source's account of what was said, not a quotation."
+)
+
+
+def source_line(source: dict | None) -> str:
+    if source is None:
+        return ""
+    return f"{source['publisher']}, {views.when_text(source['published'])}"
+
+
+def document(data, as_of: date, note: str) -> Document:
+    info = data.info
+    said = query.quotes(data, said_by=as_of)
+    counts: dict[str, int] = {}
+    for quote in said:
+        counts[quote["speaker"]] = counts.get(quote["speaker"], 0) + 1
+    people = [
+        {**p, "country_name": data.name(p.get("country")), "quotes_said": counts.get(p["id"], 0)}
+        for p in query.people(data)
+    ]
+    who = Listing(
+        "people",
+        people,
+        [
+            Column("Name", lambda p: p["name"]),
+            Column("Role", lambda p: [r["title"] for r in p.get("roles", [])], wide=True),
+            Column("Country", lambda p: p["country_name"]),
+            Column("Quotes", lambda p: str(p["quotes_said"])),
+        ],
+        empty="No people in this dataset.",
+    )
+    quotes = Listing(
+        "quotes",
+        said,
+        [
+            Column("Speaker", lambda q: q["speaker_name"]),
+            Column("When", lambda q: views.when_text(q.get("when"))),
+            Column("Kind", lambda q: q["kind"]),
+            Column("Source", lambda q: source_line(data.get(q["source"]))),
+            Column("Quote", lambda q: q["text"], wide=True),
+        ],
+        empty=f"No quotes said by {as_of.isoformat()}.",
+        layout="cards",
+    )
+    timeline = views.timeline(query.timeline(data))
+    timeline.title = None
+    ahead = views.steps(query.next_steps(data, as_of), note)
+    ahead.title = None
+    sources = Listing(
+        "sources",
+        data.records("sources"),
+        [
+            Column("Publisher", lambda s: s["publisher"]),
+            Column("Published", lambda s: views.when_text(s["published"])),
+            Column("Title", lambda s: s["title"], wide=True),
+            Column("Link", lambda s: s.get("url") or ""),
+        ],
+        empty="No sources.",
+    )
+    facts = Fields([("Process", info["process"]), ("Dataset current to", info["as_of"])])
+    return Document(
+        "export",
+        info["title"],
+        {"as_of": as_of.isoformat()},
+        [
+            Section("Summary", [facts, Paragraph(info["summary"])]),
+            Section("Who's who", [who]),
+            Section(
+                f"Quotes ({len(said)})",
+                [quotes, Paragraph(KINDS_NOTE, "note")] if said else [quotes],
+            ),
+            Section("Timeline", [timeline]),
+            Section("What comes next", [ahead]),
+            Section("Sources", [sources]),
+        ],
+        subtitle=note,
+    )

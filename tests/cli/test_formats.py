@@ -1,0 +1,127 @@
+"""Every listing command speaks every --format; one record type has one JSON shape everywhere."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from briefcli.cli.app import main
+from briefcli.render.csvout import render as render_csv
+from briefcli.render.markdown import to_markdown
+from briefcli.render.view import Column, Document, Listing, Paragraph, Section
+
+SHIPPED = Path(__file__).resolve().parents[2] / "data" / "compact.yaml"
+LISTINGS = {
+    "people": (["people"], ["Name", "Role", "Quotes"]),
+    "quotes": (["quotes"], ["Speaker", "When", "Kind", "Source", "Quote"]),
+    "next": (["next"], ["When", "How far off", "Status", "Where", "By", "Next step"]),
+    "timeline": (["timeline"], ["When", "Type", "Where", "What"]),
+    "search": (["search", "migration"], ["Type", "Match"]),
+}
+
+
+@pytest.fixture
+def run(capsys, monkeypatch):
+    monkeypatch.delenv("BRIEFCLI_DATA", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+
+    def invoke(*args: str) -> str:
+        capsys.readouterr()
+        code = main(["--data", str(SHIPPED), *args])
+        out, err = capsys.readouterr()
+        assert (code, err) == (0, ""), err
+        return out
+
+    return invoke
+
+
+def records(run, args) -> list[dict]:
+    value = json.loads(run(*args, "--json"))
+    return value["steps"] if isinstance(value, dict) else value
+
+
+@pytest.mark.parametrize("name", LISTINGS)
+def test_csv_reads_back_one_record_per_row(run, name):
+    args, headers = LISTINGS[name]
+    rows = list(csv.reader(io.StringIO(run(*args, "--format", "csv"))))
+    assert rows[0] == ["id", *headers]
+    assert [row[0] for row in rows[1:]] == [r["id"] for r in records(run, args)]
+    assert all(len(row) == len(rows[0]) for row in rows)
+
+
+@pytest.mark.parametrize("name", LISTINGS)
+def test_markdown_is_one_table_per_listing(run, name):
+    args, headers = LISTINGS[name]
+    tokens = MarkdownIt("commonmark").enable("table").parse(run(*args, "--format", "markdown"))
+    types = [t.type for t in tokens]
+    assert types.count("table_open") == 1
+    assert types.count("tr_open") == 1 + len(records(run, args))
+
+
+@pytest.mark.parametrize("name", LISTINGS)
+def test_json_and_short_form_agree(run, name):
+    args, _ = LISTINGS[name]
+    assert run(*args, "--json") == run(*args, "--format", "json")
+    assert run(*args, "--format", "table")
+
+
+def test_one_json_shape_per_record_type(run):
+    people = json.loads(run("people", "--json"))
+    brief = json.loads(run("brief", "--json"))
+    profile = json.loads(run("person", "lajcak", "--json"))
+    quotes = json.loads(run("quotes", "--json"))
+    steps = json.loads(run("next", "--json"))["steps"]
+    timeline = json.loads(run("timeline", "--json"))
+
+    def shape(items):
+        shapes = {tuple(sorted(i)) for i in items}
+        assert len(shapes) == 1, shapes
+        return shapes.pop()
+
+    person = shape(people)
+    assert shape(brief["people"]) == person
+    assert tuple(sorted(set(profile) - {"events", "quotes"})) == person
+    assert shape(quotes) == shape(brief["key_quotes"]) == shape(profile["quotes"])
+    assert shape(steps) == shape(brief["next_steps"])
+    # A place is named the same way wherever it appears: its id in where, its name in where_name.
+    assert shape(timeline) == ("id", "name", "status", "type", "when", "where", "where_name")
+    adoption = [i for i in timeline if i["id"] == "adoption-conference"][0]
+    assert (adoption["where"], adoption["where_name"]) == ("morocco", "Morocco")
+    step = [s for s in steps if s["id"] == "adoption-conference"][0]
+    assert (step["where"], step["where_name"]) == ("morocco", "Morocco")
+    meeting = profile["events"][0]
+    assert meeting["where"] == "puerto-vallarta"
+
+
+def test_csv_joins_lists_with_semicolons(capsys):
+    class Terminal:
+        def write(self, text):
+            print(text, end="")
+
+    listing = Listing("things", [{"id": "a", "tags": ["x", "y; z"], "n": None}],
+                      [Column("Tags", lambda r: r["tags"]), Column("N", lambda r: r["n"])])
+    render_csv(listing, Terminal())
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    # As documented: joined with '; ' (so an item holding '; ' cannot be told apart; the JSON
+    # keeps the list), and a missing value is an empty cell.
+    assert rows == [["id", "Tags", "N"], ["a", "x; y; z", ""]]
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("- not a list", "- not a list"),
+    ("+ not a list", "+ not a list"),
+    ("1. not a list", "1. not a list"),
+    ("2017) not a list", "2017) not a list"),
+    ("&lt;b&gt; stays as written", "&lt;b&gt; stays as written"),
+])
+def test_markdown_paragraph_starts_no_block(text, shown):
+    doc = Document("d", "T", {}, [Section("S", [Paragraph(text), Paragraph(text, "quote")])])
+    tokens = MarkdownIt("commonmark").parse(to_markdown(doc))
+    assert not {t.type for t in tokens} & {"bullet_list_open", "ordered_list_open"}
+    rendered = MarkdownIt("commonmark").render(to_markdown(doc))
+    assert f"<p>{shown.replace('&', '&amp;')}</p>" in rendered

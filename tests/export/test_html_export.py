@@ -1,0 +1,137 @@
+"""The HTML page, read back by html5lib (strict: any parse error fails) and drawn by Chromium."""
+
+from __future__ import annotations
+
+import shutil
+import struct
+import subprocess
+import zlib
+from pathlib import Path
+
+import html5lib
+import pytest
+import yaml
+
+SHIPPED = Path(__file__).resolve().parents[2] / "data" / "compact.yaml"
+SECTIONS = ["Summary", "Who's who", "Quotes (11)", "Timeline", "What comes next", "Sources"]
+LOADING = {"script", "link", "img", "iframe", "frame", "object", "embed", "audio", "video",
+           "source", "track", "picture", "svg", "math", "base", "form", "input", "button"}
+RESOURCE_ATTRIBUTES = {"src", "srcset", "poster", "data", "background", "action", "formaction"}
+
+
+def parse(text: str):
+    return html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(text)
+
+
+def text_of(element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def external_resources(tree) -> list[str]:
+    """Everything in the page that would make a browser load something."""
+    found = []
+    for element in tree.iter():
+        if element.tag in LOADING:
+            found.append(f"<{element.tag}>")
+        for name in element.attrib:
+            if name in RESOURCE_ATTRIBUTES or name == "style" or name.startswith("on"):
+                found.append(f"{element.tag}[{name}]")
+        if element.tag == "meta" and element.get("http-equiv", "").lower() == "refresh":
+            found.append("meta refresh")
+        if element.tag == "style":
+            css = element.text or ""
+            if "url(" in css or "@import" in css or "@font-face" in css:
+                found.append("style loads a resource")
+        if element.tag == "a" and not element.get("href", "").startswith(("http://", "https://")):
+            found.append(f"a[href={element.get('href')!r}]")
+    return found
+
+
+def test_html_is_one_self_contained_page(export):
+    tree = parse(export("html"))
+    assert external_resources(tree) == []
+    head = tree.find("head")
+    metas = {m.get("name") or m.get("http-equiv"): m.get("content") for m in head.iter("meta")}
+    assert metas["viewport"] == "width=device-width, initial-scale=1"
+    assert metas["Content-Security-Policy"].startswith("default-src 'none';")
+    style = head.find("style").text
+    assert "@media print" in style and "@media (max-width: 40em)" in style
+    assert tree.get("lang") == "en"
+
+
+def test_html_sections_and_quotes(export):
+    tree = parse(export("html"))
+    body = tree.find("body")
+    assert text_of(body.find(".//h1")) == "Global Compact for Safe, Orderly and Regular Migration"
+    assert [text_of(h) for h in body.iter("h2")] == SECTIONS
+    dataset = yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))
+    quotes = [text_of(q) for q in body.iter("blockquote")]
+    assert quotes == [" ".join(q["text"].split()) for q in dataset["quotes"]]
+    tables = list(body.iter("table"))
+    assert [len(t.findall("./tbody/tr")) for t in tables] == [4, 1]  # who's who, sources
+    # Each cell says which column it is in, for the narrow-screen layout.
+    assert all(td.get("data-label") for t in tables for td in t.iter("td"))
+
+
+# --- drawn by a real browser -----------------------------------------------------------------
+
+
+def chromium() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        path = shutil.which(name)
+        if path:
+            return path
+    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+
+
+needs_chromium = pytest.mark.skipif(chromium() is None, reason="Chromium is not installed")
+
+
+def run_chromium(tmp_path: Path, *args: str) -> None:
+    command = [
+        chromium(), "--headless", "--no-sandbox", "--disable-gpu",
+        "--disable-background-networking", "--disable-component-update", "--no-first-run",
+        f"--user-data-dir={tmp_path / 'profile'}", "--hide-scrollbars", *args,
+    ]
+    subprocess.run(command, check=True, capture_output=True, timeout=120)
+
+
+def png_pixels(data: bytes) -> tuple[int, int, bytes]:
+    """Width, height and the inflated image data of a PNG, read by hand."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    offset, idat, width, height = 8, b"", 0, 0
+    while offset < len(data):
+        (length,) = struct.unpack(">I", data[offset:offset + 4])
+        kind = data[offset + 4:offset + 8]
+        body = data[offset + 8:offset + 8 + length]
+        if kind == b"IHDR":
+            width, height = struct.unpack(">II", body[:8])
+        elif kind == b"IDAT":
+            idat += body
+        offset += 12 + length
+    return width, height, zlib.decompress(idat)
+
+
+@needs_chromium
+@pytest.mark.parametrize("width, height", [(390, 844), (1280, 900)])
+def test_html_renders_in_chromium(export, tmp_path, width, height):
+    page = tmp_path / "briefing.html"
+    page.write_text(export("html"), encoding="utf-8")
+    shot = tmp_path / "briefing.png"
+    run_chromium(tmp_path, f"--window-size={width},{height}", f"--screenshot={shot}",
+                 page.as_uri())
+    got_width, got_height, pixels = png_pixels(shot.read_bytes())
+    assert (got_width, got_height) == (width, height)
+    # A page with text on it, not a blank or an error page of one colour.
+    assert len(set(pixels)) > 50
+
+
+@needs_chromium
+def test_html_prints_in_chromium(export, tmp_path):
+    page = tmp_path / "briefing.html"
+    page.write_text(export("html"), encoding="utf-8")
+    pdf = tmp_path / "briefing.pdf"
+    run_chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF-")
+    assert data.count(b"/Type /Page") - data.count(b"/Type /Pages") >= 2
