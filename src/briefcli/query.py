@@ -213,7 +213,7 @@ def next_steps(data: Data, as_of: date) -> list[dict]:
     ahead = [s for s in (step_at(step, as_of) for step in data.records("steps")) if s]
     for step in ahead:
         step["where_name"] = data.name(step.get("where"))
-        step["by_name"] = data.name(step.get("by"))
+        step["by_name"] = data.short_name(step.get("by"))
     return sorted(ahead, key=lambda s: _start(s["when"]))
 
 

@@ -39,3 +39,8 @@ class Data:
         if record is None:
             return ""
         return record.get("name") or record.get("title") or record.get("what") or rid
+
+    def short_name(self, rid: str | None) -> str:
+        """An organization's short name where it has one, else :meth:`name`."""
+        record = self.get(rid)
+        return (record or {}).get("short_name") or self.name(rid)

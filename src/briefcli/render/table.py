@@ -49,7 +49,9 @@ def cards(listing: Listing) -> Group | Text:
     parts = []
     if listing.title:
         parts += [text(listing.title, "bold"), Text("")]
-    for record in listing.records:
+    for number, record in enumerate(listing.records):
+        if number:
+            parts.append(Text(""))
         values = [clean(cell(c.value(record))) for c in short]
         line = Text()
         for index, value in enumerate(v for v in values if v):
@@ -59,9 +61,8 @@ def cards(listing: Listing) -> Group | Text:
         parts.append(line)
         for column in wide:
             parts.append(Padding(text(column.value(record)), (0, 0, 0, 4), expand=False))
-        parts.append(Text(""))
     if listing.caption:
-        parts.append(text(listing.caption, "dim"))
+        parts += [Text(""), text(listing.caption, "dim")]
     return Group(*parts)
 
 
