@@ -24,6 +24,7 @@ app = typer.Typer(
     "diplomatic process from a YAML dataset of its press coverage.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )

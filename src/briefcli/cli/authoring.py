@@ -15,7 +15,11 @@ def validate(
     ctx: typer.Context,
     paths: Annotated[
         Optional[list[str]],
-        typer.Argument(help="Files or folders to check; default: the dataset in use."),
+        typer.Argument(
+            help="Files or folders to check; default: the dataset in use.",
+            metavar="PATH",
+            show_default=False,
+        ),
     ] = None,
     strict: Annotated[bool, typer.Option(help="Treat warnings as errors.")] = False,
     fmt: Format = None,

@@ -43,8 +43,10 @@ def export(
 ) -> None:
     """The whole briefing in a standard format: for a memo, a page, a calendar or a script.
 
-    Summary, who's who, every quote, timeline, next steps and sources. --as-of works as in
-    next and brief: it decides which steps are still ahead and which quotes were said."""
+    Summary, who's who, every quote, timeline, next steps and sources. The as-of day decides,
+    as it does for the next and brief commands, which steps are still ahead and which quotes
+    were said.
+    """
     from .. import atomic
     from ..export import build
 
