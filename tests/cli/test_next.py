@@ -78,3 +78,51 @@ def test_bad_as_of_is_usage_error(cli, bad):
     result = cli("next", "--as-of", bad)
     assert result.exit_code == 2
     assert "is not a day" in result.stderr
+
+
+def _with_outcomes(tmp_path):
+    """The shipped dataset as it might stand later: one step under way, one done."""
+    import shutil
+
+    from locations import DATA
+
+    text = DATA.read_text(encoding="utf-8")
+    text = text.replace(
+        "    by: un-secretary-general\n    status: expected\n",
+        "    by: un-secretary-general\n    status: done\n    outcome:\n"
+        "      what: Report released\n      when: 2018-01-11\n      source: un-news-2017-12-07\n",
+    )
+    text = text.replace(
+        "      date: February to July 2018\n    status: expected\n",
+        "      date: February to July 2018\n    status: under way\n",
+    )
+    path = tmp_path / "compact.yaml"
+    path.write_text(text, encoding="utf-8")
+    shutil.copytree(DATA.parent / "sources", tmp_path / "sources")
+    return path
+
+
+def test_outcomes_and_steps_under_way(cli, tmp_path):
+    data = str(_with_outcomes(tmp_path))
+    before = json.loads(cli("--data", data, "next", "--json", "--as-of", "2018-01-05").stdout)
+    assert [(s["id"], s["state"]) for s in before["steps"]] == [
+        ("sg-report", "ahead"),
+        ("intergovernmental-negotiations", "under way"),
+        ("adoption-conference", "ahead"),
+    ]
+    after = json.loads(cli("--data", data, "next", "--json", "--as-of", "2018-03-01").stdout)
+    assert [(s["id"], s["state"], s["distance"]) for s in after["steps"]] == [
+        ("intergovernmental-negotiations", "under way",
+         "under way, until 2018-07-31 (about 5 months left)"),
+        ("adoption-conference", "ahead", "in about 9 months"),
+    ]
+    timeline = json.loads(cli("--data", data, "timeline", "--json").stdout)
+    assert ("outcome", "sg-report") in [(i["type"], i["id"]) for i in timeline]
+
+
+def test_long_past_steps_show_overdue(cli, tmp_path):
+    data = str(_with_outcomes(tmp_path))
+    result = cli("--data", data, "next", "--as-of", "2030-01-01", width=200)
+    assert result.exit_code == 0
+    # the two remaining steps are long overdue, and say so
+    assert result.stdout.count("overdue by about") == 2
