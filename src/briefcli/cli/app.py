@@ -14,7 +14,7 @@ import typer
 
 from .. import __version__
 from ..console import terminal
-from . import browse, schedule
+from . import browse, extract, schedule
 from .common import Settings
 
 app = typer.Typer(
@@ -67,6 +67,7 @@ _command(schedule.next_, "next", "briefcli next --as-of 2018-03-01")
 _command(schedule.timeline, "timeline", "briefcli timeline --from 2018-01-01")
 _command(schedule.brief, "brief", "briefcli brief --as-of today")
 _command(browse.search, "search", "briefcli search sovereignty")
+_command(extract.extract, "extract", "briefcli extract article.txt --date 2018-02-05 -o draft.yaml")
 
 
 def main(argv: list[str] | None = None) -> int:
