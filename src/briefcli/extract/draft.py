@@ -297,6 +297,9 @@ def _quotes(x: Extraction, person_ids, source_id: str, ids: _Ids, dataset: Datas
                 where += f"; part {n} of {len(texts)} of one quote ({quote.how})"
             record.add(None, note=where)
             records.append(record)
+    for item in x.unclosed:
+        a, b = article.raw_span(item.start, item.end)
+        trailer.append(f"An opening quotation mark at article char {a} is never closed; nothing taken from chars {a}-{b}")
     for item in x.left_out:
         a, b = article.raw_span(item.start, item.end)
         trailer.append(f"Left out, article chars {a}-{b}: “{article.quoted_text(item.start, item.end)}” ({item.why})")
