@@ -8,6 +8,7 @@ import yaml
 
 from briefcli import fuzzydate
 from briefcli.extract import dates
+from briefcli.extract.spans import Spans
 
 CASES = yaml.safe_load((Path(__file__).parent / "dates.yaml").read_text(encoding="utf-8"))
 
@@ -43,5 +44,5 @@ def test_wording_that_parses_alone_is_written_alone():
 
 def test_quoted_words_are_skipped():
     text = "He said “we meet on 4 June” and left on Friday."
-    found = dates.find(text, 0, len(text), date(2018, 5, 18), skip=[(8, 27)])
+    found = dates.find(text, 0, len(text), date(2018, 5, 18), skip=Spans([(8, 27)]))
     assert [f.wording for f in found] == ["Friday"]

@@ -24,10 +24,12 @@ from dataclasses import dataclass
 from ..text import fold
 from . import vocabulary as V
 from .people import Cast
+from .spans import Spans
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
 _AUXILIARIES = frozenset("have has had is are was were will would did does do not then".split())
 _BE = frozenset("is are was were be been being".split())
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s*){1,4}$")
 
 
@@ -143,16 +145,14 @@ class Attributor:
 
     def according(self, start: int, end: int) -> Found | None:
         """Rule 2: 'according to SPEAKER' within text[start:end]."""
-        for m in re.finditer(r"\b[Aa]ccording to\s+", self.text[:end]):
-            if m.start() < start:
-                continue
+        for m in _ACCORDING.finditer(self.text, start, end):
             speaker = self.speaker_at(m.end())
             if speaker is not None and speaker[0] is not None:
                 person, k, words, guessed = speaker
                 return Found(person, f"according to {words}", m.start(), k, guessed)
         return None
 
-    def before(self, start: int, limit: int, skip: list[tuple[int, int]]) -> Found | None:
+    def before(self, start: int, limit: int, skip: Spans) -> Found | None:
         """Rule 3: the last reporting verb in text[start:limit] and its subject."""
         verbs = self.verbs(start, limit, skip)
         if not verbs:
@@ -161,10 +161,10 @@ class Attributor:
         found = self.subject(verb, start, skip)
         return found
 
-    def verbs(self, start: int, limit: int, skip: list[tuple[int, int]]) -> list[re.Match]:
+    def verbs(self, start: int, limit: int, skip: Spans) -> list[re.Match]:
         out = []
         for m in _WORD.finditer(self.text, start, limit):
-            if any(a <= m.start() < b for a, b in skip) or m.group() not in V.REPORTING:
+            if skip.covers(m.start()) or m.group() not in V.REPORTING:
                 continue
             previous = self.text[max(start, m.start() - 30) : m.start()].split()[-3:]
             if any(w.lower() in _BE for w in previous) or (previous and previous[-1].lower() == "so-"):
@@ -172,7 +172,7 @@ class Attributor:
             out.append(m)
         return out
 
-    def subject(self, verb: re.Match, floor: int, skip: list[tuple[int, int]], depth: int = 0) -> Found:
+    def subject(self, verb: re.Match, floor: int, skip: Spans, depth: int = 0) -> Found:
         """The subject of ``verb``, looking back no further than ``floor``."""
         how = verb.group()
         if how.endswith("ing"):  # 'stating', 'adding': the subject of the verb before
@@ -220,9 +220,9 @@ class Attributor:
         at = end
         while True:
             at = self.text.rfind(",", floor, at)
-            if at < 0 or any(at <= a < end for a, b in skip) or len(self.text[at:end].split()) > 30:
+            if at < 0 or skip.any_within(at, end) or len(self.text[at:end].split()) > 30:
                 return None
-            if any(a <= at < b for a, b in skip):
+            if skip.covers(at):
                 continue
             speaker = self.speaker_ending_at(at)
             if speaker is not None:

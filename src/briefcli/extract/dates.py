@@ -414,12 +414,13 @@ def _tense(toks: list[_Tok], i: int, j: int, default_future: bool) -> bool:
     return default_future
 
 
-def find(text: str, start: int, end: int, ref: date, skip: list[tuple[int, int]] = ()) -> list[FoundDate]:
-    """Date expressions in text[start:end] (plain offsets), except inside ``skip`` spans."""
+def find(text: str, start: int, end: int, ref: date, skip=None) -> list[FoundDate]:
+    """Date expressions in text[start:end] (plain offsets), except inside ``skip``
+    (:class:`~briefcli.extract.spans.Spans`)."""
     toks = [
         _Tok(m.group(), m.start(), m.end())
         for m in _TOKEN.finditer(text, start, end)
-        if not any(a <= m.start() < b for a, b in skip)
+        if not (skip and skip.covers(m.start()))
     ]
     found: list[FoundDate] = []
     i = 0

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..text import fold
 from . import vocabulary as V
+from .spans import Spans
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*\.?")
 _ROLE_STOP = re.compile(r",|;|:|—|–|“|\"|\.(?=\s|$)")
@@ -97,24 +99,23 @@ class Cast:
     def ordered(self) -> list[Person]:
         return sorted(self.people.values(), key=lambda p: p.first)
 
+    def index(self) -> None:
+        """Index the mentions by where they start and end (after they are all found)."""
+        self._starts = {m.start: m for m in self.mentions}
+        self._ends = {m.end: m for m in self.mentions}
+
     def at(self, start: int) -> Mention | None:
-        for mention in self.mentions:
-            if mention.start == start:
-                return mention
-        return None
+        return self._starts.get(start)
 
     def ending_at(self, end: int) -> Mention | None:
-        for mention in self.mentions:
-            if mention.end == end:
-                return mention
-        return None
+        return self._ends.get(end)
 
 
-def words(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> list[Word]:
+def words(text: str, start: int, end: int, skip) -> list[Word]:
     return [
         Word(m.group(), m.start(), m.end())
         for m in _WORD.finditer(text, start, end)
-        if not any(a <= m.start() < b for a, b in skip)
+        if not skip.covers(m.start())
     ]
 
 
@@ -269,7 +270,7 @@ class _Folded:
     def __init__(self, text: str) -> None:
         chars, where = [], []
         for index, ch in enumerate(text):
-            for out in fold(ch):
+            for out in ch.lower() if ch.isascii() else fold(ch):
                 chars.append(out)
                 where.append(index)
         self.text = "".join(chars)
@@ -299,9 +300,9 @@ class Known:
         return self.by_name.get(" ".join(fold(name).split()))
 
 
-def find(text: str, sentences, skip: list[tuple[int, int]], known: Known | None = None) -> Cast:
+def find(text: str, sentences, skip, known: Known | None = None) -> Cast:
     """The people of an article and their mentions. ``sentences`` are (start, end) spans;
-    ``skip`` are quoted passages, which are not searched."""
+    ``skip`` (:class:`~briefcli.extract.spans.Spans`) the quoted passages, not searched."""
     known = known or Known()
     cast = Cast()
     honorific_runs: list[tuple[list[Word], list[Word], str | None, int]] = []
@@ -376,13 +377,14 @@ def find(text: str, sentences, skip: list[tuple[int, int]], known: Known | None 
     for record in known.people:
         for name in [record["name"], *record.get("spellings", [])]:
             for start, end in folded.find_all(name):
-                if any(a <= start < b for a, b in skip):
+                if skip.covers(start):
                     continue
                 add(record["name"], start, "dataset")
 
     _honorific_mentions(text, cast, honorific_runs, known)
     _name_mentions(text, cast, folded, skip, known)
     _pronouns(text, cast, sentences, skip)
+    cast.index()
     _subjects(text, cast, sentences)
     return cast
 
@@ -453,7 +455,7 @@ def _name_mentions(text: str, cast: Cast, folded: _Folded, skip, known: Known) -
                 cast.mentions.append(Mention(start, end, person.key, "surname"))
     kept: list[Mention] = []
     for mention in sorted(cast.mentions, key=lambda m: (m.start, -(m.end - m.start))):
-        if any(a <= mention.start < b for a, b in skip):
+        if skip.covers(mention.start):
             continue
         if kept and mention.start < kept[-1].end:
             continue
@@ -466,10 +468,11 @@ def _name_mentions(text: str, cast: Cast, folded: _Folded, skip, known: Known) -
 
 
 def _pronouns(text: str, cast: Cast, sentences, skip) -> None:
+    inside = Spans(sentences)
     for m in re.finditer(r"\b([Hh]e|[Ss]he)\b", text):
-        if any(a <= m.start() < b for a, b in skip):
+        if skip.covers(m.start()):
             continue
-        if not any(s <= m.start() < e for s, e in sentences):
+        if not inside.covers(m.start()):
             continue
         cast.mentions.append(Mention(m.start(), m.end(), None, "pronoun", V.PRONOUNS[m.group().lower()]))
     cast.mentions.sort(key=lambda m: m.start)
@@ -485,8 +488,10 @@ def _subjects(text: str, cast: Cast, sentences) -> None:
     """Mark mentions that stand where a subject stands (so pronouns prefer them), then
     resolve each pronoun to the nearest fitting person."""
     starts = sorted(sentences)
+    firsts = [s for s, _ in starts]
     for mention in cast.mentions:
-        s_start = max((s for s, e in starts if s <= mention.start), default=0)
+        at = bisect_right(firsts, mention.start) - 1
+        s_start = starts[at][0] if at >= 0 else 0
         before = text[s_start : mention.start].rstrip()
         after = text[mention.end : mention.end + 2]
         last_word = before.split()[-1].lower() if before.split() else ""
@@ -507,13 +512,15 @@ def resolve_pronoun(cast: Cast, index: int, sentences) -> str | None:
     """The nearest fitting person before mention ``index``: a subject in this sentence or the
     two before it if there is one, else the nearest fitting mention of anyone."""
     pronoun = cast.mentions[index]
-    here = [i for i, (s, e) in enumerate(sentences) if s <= pronoun.start]
-    window_start = sentences[max(0, here[-1] - 2)][0] if here else 0
+    here = bisect_right([s for s, _ in sentences], pronoun.start) - 1
+    window_start = sentences[max(0, here - 2)][0] if here >= 0 else 0
     fallback = None
     for mention in reversed(cast.mentions[:index]):
         if mention.person is None or not fits(cast.people[mention.person], pronoun.gender):
             continue
-        if mention.subject_like and mention.start >= window_start:
+        if mention.start < window_start:
+            return fallback or mention.person
+        if mention.subject_like:
             return mention.person
         fallback = fallback or mention.person
     return fallback

@@ -23,6 +23,7 @@ from .attribution import Attributor, Found
 from .marks import Part, Passage
 from .people import Cast
 from .sentences import Sentence
+from .spans import Spans
 
 _LABEL = re.compile(
     r"(?:so-called|so called|(?:en)?titled|named|dubbed|nicknamed|known(?:\s+\w+ly)?\s+as|"
@@ -73,7 +74,7 @@ def _title_case(text: str) -> bool:
 
 def find(text: str, passages: list[Passage], sentences: list[Sentence], cast: Cast) -> tuple[list[Quote], list[LeftOut]]:
     where = {index: s_index for s_index, s in enumerate(sentences) for index in s.passages}
-    skip = [(p.start, p.end) for p in passages]
+    skip = Spans((p.start, p.end) for p in passages)
     who = Attributor(text, cast)
     labelled: dict[int, str] = {}
     after: dict[int, tuple[Found, int]] = {}
@@ -153,9 +154,8 @@ def _speaker(text, who: Attributor, index, passage, sentence, s_index, sentences
     if index in after:
         found = after[index][0]
         return found, _notes(found)
-    outside = [(a, b) for a, b in skip]
     found = who.according(sentence.start, sentence.end)
-    if found is not None and not any(a <= found.start < b for a, b in outside):
+    if found is not None and not skip.covers(found.start):
         return found, _notes(found)
     found = who.before(sentence.start, passage.start, skip)
     if found is not None:

@@ -12,6 +12,7 @@ from .article import Article
 from .dates import FoundDate
 from .people import Cast, Known
 from .quotes import LeftOut, Quote
+from .spans import Spans
 from .steps import Step
 
 
@@ -64,7 +65,7 @@ def read(raw: str, day: date | None = None, known: Known | None = None) -> Extra
     passages, unclosed = marks.find(text, article.paragraphs, article.body_start)
     sentences = sentences_mod.split(text, article.paragraphs, article.body_start, passages)
     spans = [(s.start, s.end) for s in sentences]
-    quoted = [(p.start, p.end) for p in passages]
+    quoted = Spans((p.start, p.end) for p in passages)
     cast = people.find(text, spans, quoted, known)
     quotes, left_out = quotes_mod.find(text, passages, sentences, cast)
     found_dates = {

@@ -46,7 +46,7 @@ def blocks(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int,
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    m = _WORD_BEFORE.search(text, 0, dot)
+    m = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
     if not m:
         return False
     word = m.group(1).lower().rstrip(".")
@@ -114,8 +114,9 @@ def split(
 def _with_running_quotes(spans, passages: list[Passage]):
     """Blocks joined where a quotation runs from one into the next."""
     out: list[list[int]] = []
+    running = [p for p in passages if len(p.parts) > 1]  # only these cross paragraphs
     for start, end, index in spans:
-        if out and any(out[-1][0] <= p.start < out[-1][1] < p.end for p in passages):
+        if out and any(out[-1][0] <= p.start < out[-1][1] < p.end for p in running):
             out[-1][1] = end
             continue
         out.append([start, end, index])
