@@ -214,3 +214,13 @@ def test_help_has_an_example(capsys):
     code, out, _ = run(capsys, "extract", "--help")
     assert code == 0
     assert "Example: briefcli extract article.txt --date 2018-02-05 -o draft.yaml" in " ".join(out.split())
+
+
+def test_dateline_on_the_line_under_the_headline(capsys, tmp_path):
+    article = tmp_path / "wire.txt"
+    article.write_text("Talks resume\n5 June 2018 – “We are ready,” said Ana Ortiz, the chair of the talks.\n",
+                       encoding="utf-8")
+    code, out, _ = run(capsys, "extract", str(article), "--standalone", "--json")
+    found = json.loads(out)
+    assert (code, found["date"], found["title"]) == (0, "2018-06-05", "Talks resume")
+    assert [q["speaker_name"] for q in found["quotes"]] == ["Ana Ortiz"]

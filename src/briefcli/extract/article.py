@@ -133,24 +133,37 @@ def read(raw: str) -> Article:
     article = Article(raw=raw, plain=plain, to_raw=to_raw, paragraphs=_paragraphs(plain))
     paragraphs = article.paragraphs
     for index, (start, end) in enumerate(paragraphs[:3]):
-        m = _DATELINE.match(plain, start, end)
-        if m is None:
-            continue
-        day = _day_of(m)
-        if day is None:
-            continue
-        article.dateline = Dateline(day, start, m.end())
-        article.body_start = m.end()
-        if index > 0 and _is_headline(plain, *paragraphs[0]):
-            article.headline = paragraphs[0]
-        break
-    else:
-        if len(paragraphs) > 1 and _is_headline(plain, *paragraphs[0]):
-            article.headline = paragraphs[0]
-            article.body_start = paragraphs[1][0]
-        elif paragraphs:
-            article.body_start = paragraphs[0][0]
+        # the dateline opens a paragraph, or a line of it ('Headline\n7 December 2017 – ...')
+        for line_start in _line_starts(plain, start, end):
+            m = _DATELINE.match(plain, line_start, end)
+            day = _day_of(m) if m else None
+            if day is None:
+                continue
+            article.dateline = Dateline(day, line_start, m.end())
+            article.body_start = m.end()
+            if line_start > start and _is_headline(plain, start, line_start):
+                article.headline = (start, line_start - 1)
+            elif index > 0 and _is_headline(plain, *paragraphs[0]):
+                article.headline = paragraphs[0]
+            return article
+    if len(paragraphs) > 1 and _is_headline(plain, *paragraphs[0]):
+        article.headline = paragraphs[0]
+        article.body_start = paragraphs[1][0]
+    elif paragraphs:
+        article.body_start = paragraphs[0][0]
     return article
+
+
+def _line_starts(plain: str, start: int, end: int) -> list[int]:
+    starts = [start]
+    at = plain.find("\n", start, end)
+    while at >= 0:
+        nxt = at + 1
+        while nxt < end and plain[nxt] in " \t":
+            nxt += 1
+        starts.append(nxt)
+        at = plain.find("\n", nxt, end)
+    return starts[:4]
 
 
 def _is_headline(plain: str, start: int, end: int) -> bool:
