@@ -29,7 +29,9 @@ def _usage(message: str) -> typer.Exit:
 
 def extract(
     ctx: typer.Context,
-    article: Annotated[str, typer.Argument(help="The article: plain text or Markdown.", show_default=False)],
+    article: Annotated[
+        str, typer.Argument(metavar="ARTICLE", help="The article: plain text or Markdown.", show_default=False)
+    ],
     day: Annotated[
         Optional[str],
         typer.Option("--date", metavar="YYYY-MM-DD", help="The article's date; default: its dateline."),
@@ -99,13 +101,19 @@ def extract(
         return
     _write_new(output, text)
     plain = result.plain()
-    terminal.message(
-        f"briefcli: wrote {output}: {len(plain.get('people', []))} new people, "
-        f"{len(plain.get('quotes', []))} quote records, {len(plain.get('steps', []))} steps; "
-        f"{text.count('# guessed:')} fields guessed"
-    )
+    counts = [
+        _count(len(plain.get("people", [])), "new person", "new people"),
+        _count(len(plain.get("quotes", [])), "quote record", "quote records"),
+        _count(len(plain.get("steps", [])), "step", "steps"),
+    ]
+    guessed = _count(text.count("# guessed:"), "field guessed", "fields guessed")
+    terminal.message(f"briefcli: wrote {output}: {', '.join(counts)}; {guessed}")
     if text_note:
         terminal.message(f"briefcli: {text_note}")
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def _day(value: str | None) -> date | None:

@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 
 from ..text import fold
-from .people import ascii_spelling, slug
+from .names import ascii_spelling, slug
 from .reading import Extraction, ExtractError
 from .yamlout import Mapping, Section
 

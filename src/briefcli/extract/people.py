@@ -12,57 +12,26 @@ attribution of quotes.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..text import fold
 from . import vocabulary as V
+from .names import (
+    PURE_HONORIFICS,
+    Folded,
+    Word,
+    gender_of,
+    honorific_form,
+    role_after,
+    role_before,
+    runs,
+    slug,
+    speaks,
+    title_before,
+    words,
+)
 from .spans import Spans
-
-_WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*\.?")
-_ROLE_STOP = re.compile(r",|;|:|—|–|“|\"|\.(?=\s|$)")
-_YEAR_OLD = re.compile(r"^\d+-year-old\s+", re.IGNORECASE)
-_DETERMINERS = ("the ", "a ", "an ", "its ", "their ", "his ", "her ")
-_NOT_IN_ROLE = frozenset("is are was were has have had will would be been according".split())
-
-
-@dataclass
-class Word:
-    text: str
-    start: int
-    end: int
-
-    @property
-    def bare(self) -> str:
-        """The word without a final full stop or possessive."""
-        word = self.text.rstrip(".")
-        for suffix in ("’s", "'s"):
-            if word.endswith(suffix):
-                return word[: -len(suffix)]
-        return word
-
-    @property
-    def possessive(self) -> bool:
-        return self.bare != self.text.rstrip(".")
-
-    @property
-    def initial(self) -> bool:
-        return len(self.text) == 2 and self.text[0].isupper() and self.text.endswith(".")
-
-    @property
-    def is_name(self) -> bool:
-        bare = self.bare
-        low = bare.lower()
-        return (
-            bare[:1].isupper()
-            and not (len(bare) > 1 and bare.isupper())
-            and low not in V.NOT_NAME
-            and low not in V.TITLES
-            and low not in V.HONORIFICS
-            and low not in V.ROLE_HEADS
-        )
-
 
 @dataclass
 class Person:
@@ -111,181 +80,6 @@ class Cast:
         return self._ends.get(end)
 
 
-def words(text: str, start: int, end: int, skip) -> list[Word]:
-    return [
-        Word(m.group(), m.start(), m.end())
-        for m in _WORD.finditer(text, start, end)
-        if not skip.covers(m.start())
-    ]
-
-
-def _runs(text: str, ws: list[Word]) -> list[list[Word]]:
-    """Runs of name words separated by single spaces ("Ana de la Cruz": particles inside)."""
-    runs: list[list[Word]] = []
-    current: list[Word] = []
-
-    def close() -> None:
-        while current and current[-1].text.lower() in V.NAME_PARTICLES:
-            current.pop()
-        if current:
-            runs.append(list(current))
-        current.clear()
-
-    for word in ws:
-        last = current[-1] if current else None
-        adjacent = (
-            last is not None
-            and text[last.end : word.start] == " "
-            and (not last.text.endswith(".") or last.initial)
-            and not last.possessive
-        )
-        if word.is_name or word.initial:
-            if last is not None and not adjacent:
-                close()
-            current.append(word)
-        elif word.text.lower() in V.NAME_PARTICLES and adjacent:
-            current.append(word)
-        else:
-            close()
-    close()
-    return runs
-
-
-def _clean_role(role: str) -> str | None:
-    role = " ".join(role.split()).strip(" ,")
-    lowered = role.lower()
-    for det in _DETERMINERS:
-        if lowered.startswith(det):
-            role = role[len(det):]
-            break
-    role = _YEAR_OLD.sub("", role)
-    tokens = [re.sub(r"[’']s$", "", t.lower()).strip(",.") for t in role.split()]
-    if not role or len(tokens) > 22 or tokens[0] in ("who", "which", "that", "whose"):
-        return None
-    if tokens[0].endswith("ing"):  # 'Speaking for the European Union', 'Presenting the text'
-        return None
-    if not any(t in V.ROLE_HEADS or t[:-1] in V.ROLE_HEADS for t in tokens[:5]):
-        return None
-    if any(t in V.REPORTING or t in _NOT_IN_ROLE for t in tokens):
-        return None
-    return role[0].upper() + role[1:]
-
-
-def _role_after(text: str, end: int, limit: int) -> str | None:
-    """The role in 'NAME, the Director of ...,' (text from ``end``, just after the name)."""
-    if not text.startswith(", ", end):
-        return None
-    start = end + 2
-    stop = _ROLE_STOP.search(text, start, limit)
-    role_end = stop.start() if stop else limit
-    role = text[start:role_end]
-    # 'in Tijuana, Mexico,': a place after a comma belongs to the role
-    if stop and stop.group() == ",":
-        m = re.match(r", ((?:[A-Z][\w’'-]+ ?){1,3})(?=[,.]|$)", text[role_end:limit])
-        if m and all(w.lower() not in V.NOT_NAME or w in ("Arab",) for w in m.group(1).split()):
-            role = text[start : role_end + m.end()]
-    return _clean_role(role)
-
-
-def _role_before(text: str, start: int, floor: int) -> str | None:
-    """The role in 'the President of the General Assembly, NAME' (NAME starts at ``start``):
-    the longest run of words before the comma that reads as a role ('Her view was shared by
-    Ethiopia’s State Minister for Foreign Affairs, NAME' gives the minister)."""
-    if start < 2 or text[start - 2 : start] != ", ":
-        return None
-    end = start - 2
-    boundary = max(text.rfind(",", floor, end), text.rfind(";", floor, end), text.rfind(":", floor, end),
-                   text.rfind("(", floor, end), floor - 1)
-    chunk = text[boundary + 1 : end]
-    for m in re.finditer(r"\S+", chunk):
-        role = chunk[m.start() :].strip()
-        if not (role[0].isupper() or role.lower().startswith(_DETERMINERS)):
-            continue
-        cleaned = _clean_role(role)
-        if cleaned:
-            return cleaned
-    return None
-
-
-PURE_HONORIFICS = frozenset("mr ms mrs miss dr prof professor father sister brother sir madam".split())
-
-
-def _title_before(text: str, ws: list[Word], index: int) -> list[Word]:
-    """Title words right before the name at ws[index]: 'Ms.', 'Ambassador', 'Foreign Minister'."""
-    titles: list[Word] = []
-    j = index - 1
-    while j >= 0 and len(titles) < 4 and text[ws[j].end : ws[j + 1].start] == " ":
-        word = ws[j]
-        low = word.text.lower().rstrip(".")
-        if not word.text[:1].isupper() or (low not in V.HONORIFICS and word.bare.lower() not in V.TITLES):
-            break
-        titles.insert(0, word)
-        j -= 1
-    return titles
-
-
-def _gender_of(honorific: str | None) -> str | None:
-    if not honorific:
-        return None
-    return V.HONORIFICS.get(honorific.lower().rstrip("."))
-
-
-def _honorific_form(word: str) -> str:
-    """'Ms' or 'Ms.' -> 'Ms.'; 'Father' stays 'Father'."""
-    return V.HONORIFIC_FORMS.get(word.lower().rstrip("."), word)
-
-
-def slug(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name)
-    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-
-
-def ascii_spelling(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-_SPEECH_AFTER = re.compile(
-    r"(?:, [a-z][^,“”\"]{0,160},)?\s+(?:(?:" + "|".join(sorted(V.ADVERBS)) + r")\s+)*([a-z]+)\b"
-)
-_SPEECH_BEFORE = re.compile(r"\b([a-z]+)\s+$")
-_PREPOSITIONS = frozenset("of in from to at on for with into by".split())
-
-
-def _speaks(text: str, start: int, end: int, floor: int, limit: int) -> bool:
-    before = _SPEECH_BEFORE.search(text, max(floor, start - 30), start)
-    if before and before.group(1) in _PREPOSITIONS:
-        return False
-    after = _SPEECH_AFTER.match(text, end, limit)
-    if after and after.group(1) in V.REPORTING:
-        return True
-    before = _SPEECH_BEFORE.search(text, max(floor, start - 30), start)
-    return bool(before and before.group(1) in V.REPORTING)
-
-
-class _Folded:
-    """The text case- and accent-folded, with each folded character's place in the original."""
-
-    def __init__(self, text: str) -> None:
-        chars, where = [], []
-        for index, ch in enumerate(text):
-            for out in ch.lower() if ch.isascii() else fold(ch):
-                chars.append(out)
-                where.append(index)
-        self.text = "".join(chars)
-        self.where = where + [len(text)]
-
-    def find_all(self, needle: str) -> list[tuple[int, int]]:
-        needle = " ".join(fold(needle).split())
-        spans = []
-        if not needle:
-            return spans
-        for m in re.finditer(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", self.text):
-            spans.append((self.where[m.start()], self.where[m.end() - 1] + 1))
-        return spans
-
-
 class Known:
     """People of the dataset in use, for matching by name (case and accents ignored)."""
 
@@ -316,7 +110,7 @@ def find(text: str, sentences, skip, known: Known | None = None) -> Cast:
             if match is not None:
                 person.known_id = match["id"]
                 person.honorific = match.get("honorific")
-                person.gender = _gender_of(person.honorific)
+                person.gender = gender_of(person.honorific)
             cast.people[key] = person
         return person
 
@@ -326,26 +120,26 @@ def find(text: str, sentences, skip, known: Known | None = None) -> Cast:
     for s_start, s_end in sentences:
         ws = words(text, s_start, s_end, skip)
         index_of = {id(w): i for i, w in enumerate(ws)}
-        for run in _runs(text, ws):
-            titles = _title_before(text, ws, index_of[id(run[0])])
+        for run in runs(text, ws):
+            titles = title_before(text, ws, index_of[id(run[0])])
             if any(t.text.lower().rstrip(".") in PURE_HONORIFICS for t in titles) and len(run) <= 3:
                 surnames.add(tuple(fold(w.bare) for w in run))
 
     for s_start, s_end in sentences:
         ws = words(text, s_start, s_end, skip)
         index_of = {id(w): i for i, w in enumerate(ws)}
-        for run in _runs(text, ws):
+        for run in runs(text, ws):
             first, last = run[0], run[-1]
             name = text[first.start : last.start] + last.bare
-            titles = _title_before(text, ws, index_of[id(first)])
+            titles = title_before(text, ws, index_of[id(first)])
             title_start = titles[0].start if titles else first.start
             pure = next((t.text for t in titles if t.text.lower().rstrip(".") in PURE_HONORIFICS), None)
             if titles and (len(run) == 1 or _suffix_owner(cast, run) is not None):
                 honorific_runs.append((run, titles, pure, title_start))
                 continue
             name_end = first.start + len(name)
-            role_after = _role_after(text, name_end, s_end)
-            role_before = _role_before(text, title_start, s_start)
+            after_role = role_after(text, name_end, s_end)
+            before_role = role_before(text, title_start, s_start)
             role_title = None
             role_words = [t for t in titles if t.text.lower().rstrip(".") not in PURE_HONORIFICS]
             if role_words and len(run) > 1:
@@ -354,26 +148,26 @@ def find(text: str, sentences, skip, known: Known | None = None) -> Cast:
                 if place:
                     role_title += " of " + place.group(1).strip()
             evidence = (
-                (role_after or role_before) and "role"
+                (after_role or before_role) and "role"
                 or role_title and "title"
                 or pure and "honorific"
                 or known.match(name) and "dataset"
                 or any(tuple(fold(w.bare) for w in run[k:]) in surnames for k in range(1, len(run))) and "surname"
-                or _speaks(text, title_start, name_end, s_start, s_end) and "speech"
+                or speaks(text, title_start, name_end, s_start, s_end) and "speech"
             )
             if len(run) < 2 or not evidence:
                 continue
             person = add(name, title_start, evidence)
-            for role in (role_after, role_before, role_title):
+            for role in (after_role, before_role, role_title):
                 if role and fold(role) not in {fold(r) for r in person.roles}:
                     person.roles.append(role)
             if pure is not None:
                 if person.honorific is None:
-                    person.honorific = _honorific_form(pure)
-                person.gender = person.gender or _gender_of(pure)
+                    person.honorific = honorific_form(pure)
+                person.gender = person.gender or gender_of(pure)
 
     # People of the dataset named in the article without any of the signs above.
-    folded = _Folded(text)
+    folded = Folded(text)
     for record in known.people:
         for name in [record["name"], *record.get("spellings", [])]:
             for start, end in folded.find_all(name):
@@ -419,7 +213,7 @@ def _honorific_mentions(text: str, cast: Cast, runs, known: Known) -> None:
                         person = Person(slug(record["name"]), record["name"], known_id=record["id"],
                                         honorific=record.get("honorific"), first=start,
                                         evidence="dataset", surname=record["name"].split()[-1])
-                        person.gender = _gender_of(person.honorific)
+                        person.gender = gender_of(person.honorific)
                         cast.people[person.key] = person
                     break
         if person is None and pure is None:
@@ -434,14 +228,14 @@ def _honorific_mentions(text: str, cast: Cast, runs, known: Known) -> None:
         if len(surname.split()) > len(person.surname.split()):
             person.surname = surname
         if pure is not None:
-            person.honorific = person.honorific or _honorific_form(pure)
-            person.gender = person.gender or _gender_of(pure)
+            person.honorific = person.honorific or honorific_form(pure)
+            person.gender = person.gender or gender_of(pure)
         cast.mentions.append(
             Mention(start, run[-1].start + len(run[-1].bare), person.key, "surname")
         )
 
 
-def _name_mentions(text: str, cast: Cast, folded: _Folded, skip, known: Known) -> None:
+def _name_mentions(text: str, cast: Cast, folded: Folded, skip, known: Known) -> None:
     for person in cast.people.values():
         names = {person.name}
         record = known.match(person.name)
