@@ -49,6 +49,7 @@ class Article:
     headline: tuple[int, int] | None = None
     dateline: Dateline | None = None
     body_start: int = 0  # plain offset where the reported text begins
+    link_markup: set[int] | None = None  # raw offsets of Markdown link syntax
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """The raw offsets of the plain span [start, end)."""
@@ -61,7 +62,14 @@ class Article:
         """The article's own words for a plain span, as the quote verifier will look for them:
         the file's text, with Markdown links read as their text."""
         raw_start, raw_end = self.raw_span(start, end)
-        return LINK.sub(r"\1", self.raw[raw_start:raw_end])
+        if self.link_markup is None:
+            self.link_markup = set()
+            for m in LINK.finditer(self.raw):
+                self.link_markup.update(range(m.start(), m.start(1)))
+                self.link_markup.update(range(m.end(1), m.end()))
+        return "".join(
+            self.raw[i] for i in range(raw_start, raw_end) if i not in self.link_markup
+        )
 
     @property
     def title(self) -> str | None:

@@ -313,16 +313,24 @@ class Parser:
         return inner[0], Expr(f"{rel} {inner[1].machine}", inner[1].guessed)
 
     def expression(self, i: int):
-        return (
-            self.start_end(i, BEGIN, ("and",), END)
-            or self.start_end(i, {"from"}, ("to", "until", "through", "-", "–"), None)
-            or self.start_end(i, {"between"}, ("and",), None)
-            or self._prefixed_range(i)
-            or self.relation(i)
-            or self.simple_range(i)
-            or self.qualified(i)
-            or self.base(i)
+        rules = (
+            lambda: self.start_end(i, BEGIN, ("and",), END),
+            lambda: self.start_end(i, {"from"}, ("to", "until", "through", "-", "–"), None),
+            lambda: self.start_end(i, {"between"}, ("and",), None),
+            lambda: self._prefixed_range(i),
+            lambda: self.relation(i),
+            lambda: self.simple_range(i),
+            lambda: self.qualified(i),
+            lambda: self.base(i),
         )
+        for rule in rules:
+            try:
+                found = rule()
+            except ValueError:  # '31 February': not a date
+                continue
+            if found:
+                return found
+        return None
 
     def _prefixed_range(self, i: int):
         if self.word(i, "from", "between"):

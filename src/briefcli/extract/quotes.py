@@ -108,7 +108,9 @@ def find(text: str, passages: list[Passage], sentences: list[Sentence], cast: Ca
         first = passages[group[0]]
         s_index = where[group[0]]
         sentence = sentences[s_index]
-        parts = [part for i in group for part in passages[i].parts]
+        parts = [part for i in group for part in passages[i].parts if re.search(r"\w", text[part.start : part.end])]
+        if not parts:
+            continue
         found, guessed = _speaker(text, who, group[0], first, sentence, s_index, sentences, skip, after, quotes, passages, where)
         words = " ".join(text[p.start : p.end] for p in parts)
         if found is None or found.person is None:

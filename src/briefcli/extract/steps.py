@@ -159,7 +159,8 @@ def find(text: str, sentences: list[tuple[int, int]], dates: dict[int, list[Foun
             previous_end = found.end
             precise = found.earliest and found.latest and (found.latest - found.earliest).days < 7
             status = "scheduled" if precise and re.search(r"\bscheduled\b", segment) else "expected"
-            steps.append(Step(what_of(segment), found, status, (start, end)))
+            what = what_of(segment) or _capital(" ".join(sentence.split()).strip(" ,;:()")) or found.wording
+            steps.append(Step(what[:300], found, status, (start, end)))
     return _without_repeats(steps)
 
 
