@@ -73,116 +73,125 @@ def _title_case(text: str) -> bool:
 
 
 def find(text: str, passages: list[Passage], sentences: list[Sentence], cast: Cast) -> tuple[list[Quote], list[LeftOut]]:
-    where = {index: s_index for s_index, s in enumerate(sentences) for index in s.passages}
-    skip = Spans((p.start, p.end) for p in passages)
-    who = Attributor(text, cast)
-    labelled: dict[int, str] = {}
-    after: dict[int, tuple[Found, int]] = {}
-    for index, passage in enumerate(passages):
-        if index not in where:
-            continue
-        sentence = sentences[where[index]]
-        head = text[max(sentence.start, passage.start - 60) : passage.start]
-        m = _LABEL.search(head)
-        if m:
-            labelled[index] = f"labelled, not quoted ('{' '.join(m.group().split())}')"
-            continue
-        nxt = passages[index + 1].start if index + 1 < len(passages) else len(text)
-        found = who.after(passage.end, min(sentence.end, nxt))
-        if found is not None:
-            after[index] = found
+    """The quotes of an article and the quoted passages left out."""
+    return _Reader(text, passages, sentences, cast).read()
 
-    groups: list[list[int]] = []
-    for index in sorted(where):
-        if index in labelled:
-            continue
-        previous = groups[-1][-1] if groups else None
-        if previous is not None and previous == index - 1 and _splits(text, passages, previous, index, after):
-            groups[-1].append(index)
-        else:
-            groups.append([index])
 
-    quotes: list[Quote] = []
-    left_out = [LeftOut(passages[i].parts[0].start, passages[i].parts[-1].end, why) for i, why in labelled.items()]
-    for group in groups:
-        first = passages[group[0]]
-        s_index = where[group[0]]
-        sentence = sentences[s_index]
-        parts = [part for i in group for part in passages[i].parts if re.search(r"\w", text[part.start : part.end])]
-        if not parts:
-            continue
-        found, guessed = _speaker(text, who, group[0], first, sentence, s_index, sentences, skip, after, quotes, passages, where)
-        words = " ".join(text[p.start : p.end] for p in parts)
-        if found is None or found.person is None:
-            if len(_words(words)) <= SHORT or (_title_case(words) and len(_words(words)) <= 12):
-                why = "no speaker: a short name or a scare quote"
-                if found is not None:
-                    why = f"no speaker ({found.how})"
+class _Reader:
+    def __init__(self, text: str, passages: list[Passage], sentences: list[Sentence], cast: Cast) -> None:
+        self.text, self.passages, self.sentences = text, passages, sentences
+        self.where = {index: s_index for s_index, s in enumerate(sentences) for index in s.passages}
+        self.skip = Spans((p.start, p.end) for p in passages)
+        self.who = Attributor(text, cast)
+        self.labelled: dict[int, str] = {}
+        self.after: dict[int, tuple[Found, int]] = {}  # attributions right after a passage
+        self.quotes: list[Quote] = []
+
+    def read(self) -> tuple[list[Quote], list[LeftOut]]:
+        text, passages = self.text, self.passages
+        for index, passage in enumerate(passages):
+            if index not in self.where:
+                continue
+            sentence = self.sentences[self.where[index]]
+            m = _LABEL.search(text[max(sentence.start, passage.start - 60) : passage.start])
+            if m:
+                self.labelled[index] = f"labelled, not quoted ('{' '.join(m.group().split())}')"
+                continue
+            nxt = passages[index + 1].start if index + 1 < len(passages) else len(text)
+            found = self.who.after(passage.end, min(sentence.end, nxt))
+            if found is not None:
+                self.after[index] = found
+
+        groups: list[list[int]] = []
+        for index in sorted(self.where):
+            if index in self.labelled:
+                continue
+            if groups and groups[-1][-1] == index - 1 and self._splits(index - 1, index):
+                groups[-1].append(index)
+            else:
+                groups.append([index])
+
+        left_out = [
+            LeftOut(passages[i].parts[0].start, passages[i].parts[-1].end, why) for i, why in self.labelled.items()
+        ]
+        for group in groups:
+            parts = [p for i in group for p in passages[i].parts if re.search(r"\w", text[p.start : p.end])]
+            if not parts:
+                continue
+            found, guessed = self._speaker(group[0])
+            words = _words(" ".join(text[p.start : p.end] for p in parts))
+            if (found is None or found.person is None) and (
+                len(words) <= SHORT or (_title_case(" ".join(words)) and len(words) <= 12)
+            ):
+                why = f"no speaker ({found.how})" if found else "no speaker: a short name or a scare quote"
                 left_out.append(LeftOut(parts[0].start, parts[-1].end, why))
                 continue
-        quote = Quote(
-            parts,
-            _kind(text, first, sentence, group[0] in after),
-            found.person if found else None,
-            found.how if found else "no attribution found",
-            s_index,
-            guessed,
-            (found.start, found.end) if found else None,
+            s_index = self.where[group[0]]
+            self.quotes.append(
+                Quote(
+                    parts,
+                    _kind(text, passages[group[0]], self.sentences[s_index], group[0] in self.after),
+                    found.person if found else None,
+                    found.how if found else "no attribution found",
+                    s_index,
+                    guessed,
+                    (found.start, found.end) if found else None,
+                )
+            )
+        left_out.sort(key=lambda item: item.start)
+        return self.quotes, left_out
+
+    def _splits(self, a: int, b: int) -> bool:
+        """Whether passages a and b are one quote split by a's attribution."""
+        if a not in self.after or b in self.after:
+            return False
+        found, attribution_end = self.after[a]
+        between = self.text[self.passages[a].end : self.passages[b].start]
+        if "\n" in between or found.person is None:
+            return False
+        rest = self.text[attribution_end : self.passages[b].start]
+        words = rest.lower().split()
+        return (
+            bool(_AFTER_ATTRIBUTION.match(rest))
+            and len(words) <= 8
+            and not {w.strip(",.;:") for w in words} & (V.REPORTING | _CLAUSE_WORDS)
         )
-        quotes.append(quote)
-    left_out.sort(key=lambda item: item.start)
-    return quotes, left_out
 
-
-def _splits(text: str, passages: list[Passage], a: int, b: int, after) -> bool:
-    """Whether passages a and b are one quote split by a's attribution."""
-    if a not in after or b in after:
-        return False
-    found, attribution_end = after[a]
-    between = text[passages[a].end : passages[b].start]
-    if "\n" in between or found.person is None:
-        return False
-    rest = text[attribution_end : passages[b].start]
-    words = rest.lower().split()
-    return (
-        bool(_AFTER_ATTRIBUTION.match(rest))
-        and len(words) <= 8
-        and not set(w.strip(",.;:") for w in words) & (V.REPORTING | _CLAUSE_WORDS)
-    )
-
-
-def _speaker(text, who: Attributor, index, passage, sentence, s_index, sentences, skip, after, quotes, passages, where):
-    """(Found or None, guessed notes) for the passage at ``index``."""
-    if index in after:
-        found = after[index][0]
-        return found, _notes(found)
-    found = who.according(sentence.start, sentence.end)
-    if found is not None and not skip.covers(found.start):
-        return found, _notes(found)
-    found = who.before(sentence.start, passage.start, skip)
-    if found is not None:
-        return found, _notes(found)
-    # no attribution in the sentence
-    if s_index > 0:
-        previous = sentences[s_index - 1]
-        if text[previous.start : previous.end].rstrip().endswith(":"):
-            found = who.before(previous.start, previous.end, skip)
-            if found is None or found.person is None:
-                main = who.main_subject(previous.start, previous.end)
-                if main is not None:
-                    found = Found(main[0], f"{main[2]} ...:", main[1], main[1], True)
-            if found is not None and found.person is not None:
-                return found, _notes(found) + ["speaker: the subject of the sentence that introduces it"]
-    rest = "".join(
-        text[a:b] for a, b in _outside(sentence.start, sentence.end, [(passages[i].start, passages[i].end) for i in sentence.passages])
-    )
-    if quotes and not re.search(r"\w", rest):
-        last = quotes[-1]
-        last_paragraph = sentences[last.sentence].paragraph
-        if sentence.paragraph - last_paragraph <= 1 and last.speaker is not None:
-            found = Found(last.speaker, "continues the previous quote's speaker", passage.start, passage.start, True)
-            return found, ["speaker: continues the previous quote, which has the same speaker"]
-    return None, []
+    def _speaker(self, index: int) -> tuple[Found | None, list[str]]:
+        """Who said the passage at ``index``, and the guesses made to find out."""
+        text, who, skip = self.text, self.who, self.skip
+        passage = self.passages[index]
+        s_index = self.where[index]
+        sentence = self.sentences[s_index]
+        if index in self.after:
+            found = self.after[index][0]
+            return found, _notes(found)
+        found = who.according(sentence.start, sentence.end)
+        if found is not None and not skip.covers(found.start):
+            return found, _notes(found)
+        found = who.before(sentence.start, passage.start, skip)
+        if found is not None:
+            return found, _notes(found)
+        # no attribution in the sentence: a colon before it, or the previous quote's speaker
+        if s_index > 0:
+            previous = self.sentences[s_index - 1]
+            if text[previous.start : previous.end].rstrip().endswith(":"):
+                found = who.before(previous.start, previous.end, skip)
+                if found is None or found.person is None:
+                    main = who.main_subject(previous.start, previous.end)
+                    if main is not None:
+                        found = Found(main[0], f"{main[2]} ...:", main[1], main[1], True)
+                if found is not None and found.person is not None:
+                    return found, _notes(found) + ["speaker: the subject of the sentence that introduces it"]
+        spans = [(self.passages[i].start, self.passages[i].end) for i in sentence.passages]
+        rest = "".join(text[a:b] for a, b in _outside(sentence.start, sentence.end, spans))
+        if self.quotes and not re.search(r"\w", rest):
+            last = self.quotes[-1]
+            near = sentence.paragraph - self.sentences[last.sentence].paragraph <= 1
+            if near and last.speaker is not None:
+                found = Found(last.speaker, "continues the previous quote's speaker", passage.start, passage.start, True)
+                return found, ["speaker: continues the previous quote, which has the same speaker"]
+        return None, []
 
 
 def _outside(start: int, end: int, spans: list[tuple[int, int]]):
