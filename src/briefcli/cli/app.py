@@ -15,7 +15,7 @@ import typer
 
 from .. import __version__
 from ..console import terminal
-from . import authoring, browse, export, schedule
+from . import authoring, browse, export, extract, schedule
 from .common import Settings
 
 app = typer.Typer(
@@ -88,6 +88,7 @@ _command(browse.search, "search", "briefcli search sovereignty")
 _command(authoring.validate, "validate", "briefcli validate examples/compact-by-article/")
 _command(authoring.schema, "schema", "briefcli schema > briefcli.schema.json")
 _command(export.export, "export", "briefcli export html -o briefing.html")
+_command(extract.extract, "extract", "briefcli extract article.txt --date 2018-02-05 -o draft.yaml")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,198 @@
+"""The extract command: a draft dataset fragment from a news article, for a person to review."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from datetime import date
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from ..console import terminal
+from .options import Json
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,99}$")
+
+
+class DraftFormat(str, Enum):
+    yaml = "yaml"
+    json = "json"
+
+
+def _usage(message: str) -> typer.Exit:
+    terminal.message(f"briefcli: {message}")
+    return typer.Exit(2)
+
+
+def extract(
+    ctx: typer.Context,
+    article: Annotated[
+        str, typer.Argument(metavar="ARTICLE", help="The article: plain text or Markdown.", show_default=False)
+    ],
+    day: Annotated[
+        Optional[str],
+        typer.Option("--date", metavar="YYYY-MM-DD", help="The article's date; default: its dateline."),
+    ] = None,
+    source_id: Annotated[
+        Optional[str],
+        typer.Option("--source-id", metavar="ID", help="Id of the article's source record; default: from the file name."),
+    ] = None,
+    output: Annotated[
+        Optional[str],
+        typer.Option("--output", "-o", metavar="FILE", help="Write the draft to FILE, which must not exist yet."),
+    ] = None,
+    standalone: Annotated[
+        bool,
+        typer.Option(
+            "--standalone",
+            help="Draft a dataset of its own (with a 'dataset' section) instead of a fragment "
+            "for the dataset in use.",
+        ),
+    ] = False,
+    fmt: Annotated[
+        Optional[DraftFormat],
+        typer.Option("--format", "-f", case_sensitive=False, show_default=False,
+                     help="yaml (the draft, default) or json (the extraction, offsets included)."),
+    ] = None,
+    json: Json = False,
+) -> None:
+    """Draft the people, quotes, dates and next steps of a news article as dataset YAML."""
+    from ..extract import draft as drafting
+    from ..extract.reading import ExtractError, read
+    from ..load.yamlread import read_text
+    from ..text import clean
+
+    name = "json" if json or fmt == DraftFormat.json else "yaml"
+    if json and fmt not in (None, DraftFormat.json):
+        raise _usage(f"--json and --format {fmt.value} disagree; give one of them")
+    when = _day(day)
+    if source_id is not None and not _ID.match(source_id):
+        raise _usage(f"--source-id {source_id!r} is not an id: use lower-case letters, digits, '.', '_' and '-'")
+    if output is not None and os.path.lexists(output):
+        raise _usage(f"{output} exists; extract never writes over a file: choose a new name")
+
+    raw = read_text(article)  # a DataError (exit 1) if it cannot be read
+    dataset = None if standalone else _dataset_in_use(ctx)
+    text_path, text_note = _text_path(article, output)
+    options = drafting.Options(article, text_path, text_note, source_id, standalone)
+    try:
+        extraction = read(raw, when, _known(dataset))
+        result = drafting.build(extraction, options, dataset)
+    except ExtractError as exc:
+        if exc.usage:
+            raise _usage(f"{article}: {exc}") from None
+        terminal.message(f"{article}: {exc}")
+        raise typer.Exit(1) from None
+
+    if name == "json":
+        from ..extract.report import report
+        from ..render.jsonout import dumps
+
+        text = dumps(report(extraction, result, article)) + "\n"
+    else:
+        from ..extract.yamlout import dump
+
+        text = clean(dump(result.header, result.sections))
+    if output is None:
+        terminal.write(text)
+        return
+    _write_new(output, text)
+    plain = result.plain()
+    counts = [
+        _count(len(plain.get("people", [])), "new person", "new people"),
+        _count(len(plain.get("quotes", [])), "quote record", "quote records"),
+        _count(len(plain.get("steps", [])), "step", "steps"),
+    ]
+    guessed = _count(text.count("# guessed:"), "field guessed", "fields guessed")
+    terminal.message(f"briefcli: wrote {output}: {', '.join(counts)}; {guessed}")
+    if text_note:
+        terminal.message(f"briefcli: {text_note}")
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _day(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise _usage(f"--date {value!r} is not a day: use YYYY-MM-DD") from None
+
+
+def _dataset_in_use(ctx: typer.Context):
+    from ..extract.draft import DatasetInUse
+    from .common import load
+
+    data = load(ctx)
+    label = ", ".join(ctx.obj.data) if ctx.obj.data else (
+        os.environ.get("BRIEFCLI_DATA", "").strip() or "the shipped dataset"
+    )
+    return DatasetInUse.from_plain(data.plain, label)
+
+
+def _known(dataset):
+    from ..extract.people import Known
+
+    return Known(dataset.people) if dataset is not None else None
+
+
+def _text_path(article: str, output: str | None) -> tuple[str, str | None]:
+    """The source's 'text' path, relative to the folder the draft will be read from."""
+    base = os.path.dirname(os.path.abspath(output)) if output else os.getcwd()
+    try:
+        rel = os.path.relpath(os.path.abspath(article), base)
+    except ValueError:  # another drive
+        rel = os.path.abspath(article)
+    rel = rel.replace(os.sep, "/")
+    if rel.startswith("../") or os.path.isabs(rel):
+        return rel, "the article is outside the draft's folder: move it inside (e.g. to sources/) and fix this path"
+    if output is None:
+        return rel, "relative to the current folder: save the draft here, or fix this path"
+    return rel, None
+
+
+def _write_new(path: str, text: str) -> None:
+    """Write ``text`` to ``path`` whole or not at all, and never over an existing file."""
+    directory = os.path.dirname(os.path.abspath(path))
+    try:
+        handle, temporary = tempfile.mkstemp(dir=directory, prefix=".briefcli-", suffix=".tmp")
+    except OSError as exc:
+        terminal.message(f"briefcli: cannot write {path}: {exc.strerror or exc}")
+        raise typer.Exit(1) from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(temporary, 0o666 & ~mask)
+        try:
+            os.link(temporary, path)  # atomic, and fails if the name is taken
+        except FileExistsError:
+            raise _usage(f"{path} exists; extract never writes over a file: choose a new name") from None
+        except OSError:  # no hard links here: create the name exclusively instead
+            _write_exclusive(path, text)
+    finally:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+
+
+def _write_exclusive(path: str, text: str) -> None:
+    try:
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except FileExistsError:
+        raise _usage(f"{path} exists; extract never writes over a file: choose a new name") from None
+    except OSError as exc:
+        terminal.message(f"briefcli: cannot write {path}: {exc.strerror or exc}")
+        raise typer.Exit(1) from None
+    with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+        out.write(text)

@@ -1,0 +1,251 @@
+"""Who said a quoted passage: the reporting verb before or after it, and its subject.
+
+The rules, in the order they are tried:
+
+1. Right after the closing mark: SPEAKER [, appositive,] [adverb] VERB ("she said", "Mr.
+   Lajčák said, noting ...") or VERB SPEAKER ("said Leila Haddad", "asked Ms. Montenegro").
+2. "according to SPEAKER" anywhere in the sentence.
+3. The last reporting verb before the opening mark, and that verb's subject: the mention just
+   before it, once an appositive (", the Director of ...,"), a relative pronoun ("who") and
+   adverbs are set aside. After "and" or for a participle ("stating", "adding") the subject is
+   that of the verb before. A subject that is not a person ("the co-facilitators said") means no
+   speaker: nothing further back is taken instead.
+
+A SPEAKER is a name, an honorific and surname, a pronoun (already resolved to the nearest
+fitting person, see :mod:`.people`) or "the" + a role noun ("the official", "the envoy"),
+resolved to the person whose role it names or, for a generic noun, the person last named.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text import fold
+from . import vocabulary as V
+from .people import Cast
+from .spans import Spans
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
+_AUXILIARIES = frozenset("have has had is are was were will would did does do not then".split())
+_BE = frozenset("is are was were be been being".split())
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s*){1,4}$")
+
+
+@dataclass
+class Found:
+    person: str | None  # Person.key, or None: the subject is not a person
+    how: str  # a few words saying how, for the draft's comment
+    start: int  # span of the attribution words
+    end: int
+    guessed: bool = False
+
+
+class Attributor:
+    def __init__(self, text: str, cast: Cast) -> None:
+        self.text = text
+        self.cast = cast
+
+    # --- speakers ----------------------------------------------------------------------------
+
+    def speaker_at(self, at: int) -> tuple[str | None, int, str, bool] | None:
+        """A speaker expression starting at ``at``: (person, end, words, guessed)."""
+        mention = self.cast.at(at)
+        if mention is not None:
+            return mention.person, mention.end, self._words(at, mention.end), mention.kind == "pronoun"
+        m = re.match(r"[Tt]he((?:\s+[\w’'-]+){1,4})", self.text[at : at + 80])
+        if m:
+            offset = at + 3
+            for word in _WORD.finditer(self.text, offset, at + m.end()):
+                if self._head(word.group()):
+                    person = self.role_person(word.group(), at)
+                    return person, word.end(), self._words(at, word.end()), True
+                if word.group()[:1].islower() and word.group().lower() not in ("senior", "former", "un"):
+                    break
+        return None
+
+    def speaker_ending_at(self, end: int) -> tuple[str | None, int, str, bool] | None:
+        mention = self.cast.ending_at(end)
+        if mention is not None:
+            return mention.person, mention.start, self._words(mention.start, end), mention.kind == "pronoun"
+        m = re.search(r"\b[Tt]he((?:\s+[\w’'-]+){1,4})$", self.text[max(0, end - 80) : end])
+        if m:
+            head = m.group(1).split()[-1]
+            start = end - len(m.group())
+            if self._head(head):
+                return self.role_person(head, start), start, self._words(start, end), True
+        return None
+
+    @staticmethod
+    def _head(word: str) -> bool:
+        low = word.lower()
+        return low in V.ROLE_HEADS or low in V.GENERIC_PERSON_NOUNS
+
+    def role_person(self, noun: str, before: int) -> str | None:
+        """'the official': the person whose role names it, else the person last named."""
+        noun = fold(noun)
+        named = [m for m in self.cast.mentions if m.start < before and m.person and m.kind != "pronoun"]
+        holders = {
+            p.key for p in self.cast.people.values()
+            if any(re.search(r"\b" + re.escape(noun) + r"\b", fold(r)) for r in p.roles)
+        }
+        for mention in reversed(named):
+            if mention.person in holders:
+                return mention.person
+        if noun in V.GENERIC_PERSON_NOUNS or not holders:
+            return named[-1].person if named else None
+        return None
+
+    def _words(self, start: int, end: int) -> str:
+        return " ".join(self.text[start:end].split())
+
+    # --- rules -------------------------------------------------------------------------------
+
+    def _word_at(self, at: int, limit: int) -> re.Match | None:
+        while at < limit and self.text[at] in " \t\n":
+            at += 1
+        return _WORD.match(self.text, at, limit)
+
+    def after(self, end: int, limit: int) -> tuple[Found, int] | None:
+        """Rule 1, from just after a closing mark; also returns where the attribution ends."""
+        at = end
+        while at < limit and self.text[at] in " ,\t\n":
+            at += 1
+        speaker = self.speaker_at(at)
+        if speaker is not None:
+            person, j, words, guessed = speaker
+            m = re.match(r", [a-z][^,“”\"]{0,160},", self.text[j:limit])
+            if m:
+                j += m.end()
+            word = self._word_at(j, limit)
+            while word and word.group().lower() in V.ADVERBS:
+                word = self._word_at(word.end(), limit)
+            if word and word.group() in V.REPORTING:
+                return Found(person, f"{words} {word.group()}", at, word.end(), guessed), word.end()
+            return None
+        word = self._word_at(at, limit)
+        if word and word.group() in V.REPORTING:
+            j = word.end()
+            while j < limit and self.text[j] == " ":
+                j += 1
+            speaker = self.speaker_at(j)
+            if speaker is not None:
+                person, k, words, guessed = speaker
+                # 'said Jean-Baptiste Mbeki, Mayor of ...': the speaker's appositive is part of
+                # the attribution
+                tail = re.match(r",\s+([^“”\"\n]*?)(?=[.;]\s|[.;]?$)", self.text[k:limit])
+                if tail and not (set(tail.group(1).lower().split()) & (V.REPORTING | {"that", "which"})):
+                    k += tail.end()
+                return Found(person, f"{word.group()} {words}", at, k, guessed), k
+        according = self.according(at, min(limit, at + 20))
+        if according is not None:
+            return according, according.end
+        return None
+
+    def according(self, start: int, end: int) -> Found | None:
+        """Rule 2: 'according to SPEAKER' within text[start:end]."""
+        for m in _ACCORDING.finditer(self.text, start, end):
+            speaker = self.speaker_at(m.end())
+            if speaker is not None and speaker[0] is not None:
+                person, k, words, guessed = speaker
+                return Found(person, f"according to {words}", m.start(), k, guessed)
+        return None
+
+    def before(self, start: int, limit: int, skip: Spans) -> Found | None:
+        """Rule 3: the last reporting verb in text[start:limit] and its subject."""
+        verbs = self.verbs(start, limit, skip)
+        if not verbs:
+            return None
+        verb = verbs[-1]
+        found = self.subject(verb, start, skip)
+        return found
+
+    def verbs(self, start: int, limit: int, skip: Spans) -> list[re.Match]:
+        out = []
+        for m in _WORD.finditer(self.text, start, limit):
+            if skip.covers(m.start()) or m.group() not in V.REPORTING:
+                continue
+            previous = self.text[max(start, m.start() - 30) : m.start()].split()[-3:]
+            if any(w.lower() in _BE for w in previous) or (previous and previous[-1].lower() == "so-"):
+                continue  # passive: 'were described as', 'is called'
+            out.append(m)
+        return out
+
+    def subject(self, verb: re.Match, floor: int, skip: Spans, depth: int = 0) -> Found:
+        """The subject of ``verb``, looking back no further than ``floor``."""
+        how = verb.group()
+        if how.endswith("ing"):  # 'stating', 'adding': the subject of the verb before
+            found = self._earlier(verb, floor, skip, depth, verb.start())
+            if found is not None:
+                return found
+        end = verb.start()
+        for _ in range(10):
+            while end > floor and self.text[end - 1].isspace():
+                end -= 1
+            word = re.search(r"([^\W\d_]+)$", self.text[floor:end])
+            low = word.group(1).lower() if word else ""
+            if word and (low in V.ADVERBS or low in _AUXILIARIES):
+                end -= len(word.group(1))
+                continue
+            speaker = self.speaker_ending_at(end)
+            if speaker is None and end > floor and self.text[end - 1] == ",":
+                speaker = self.speaker_ending_at(end - 1)
+            if speaker is not None:
+                person, s_start, words, guessed = speaker
+                return Found(person, f"{words} {how}", s_start, verb.end(), guessed)
+            if end > floor and self.text[end - 1] == ",":
+                # an appositive or a relative clause between the subject and its verb, which
+                # may hold commas of its own ('in Tijuana, Mexico, who')
+                found = self._before_appositive(end - 1, floor, skip, how, verb)
+                if found is not None:
+                    return found
+                break
+            place = _OF_PLACE.search(self.text, floor, end)
+            if place is not None:  # 'Ambassador Samuel Okonjo of Nigeria said'
+                end = place.start()
+                continue
+            if low == "who":
+                end -= 3
+                continue
+            if low in ("and", "but", "or"):
+                found = self._earlier(verb, floor, skip, depth, end)
+                if found is not None:
+                    return found
+            break
+        return Found(None, f"{how}: its subject is not a person", verb.start(), verb.end())
+
+    def _before_appositive(self, end: int, floor: int, skip, how: str, verb) -> Found | None:
+        """The mention just before one of the commas that open the clause ending at ``end``."""
+        at = end
+        while True:
+            at = self.text.rfind(",", floor, at)
+            if at < 0 or skip.any_within(at, end) or len(self.text[at:end].split()) > 30:
+                return None
+            if skip.covers(at):
+                continue
+            speaker = self.speaker_ending_at(at)
+            if speaker is not None:
+                person, s_start, words, guessed = speaker
+                return Found(person, f"{words} {how}", s_start, verb.end(), guessed)
+
+    def _earlier(self, verb: re.Match, floor: int, skip, depth: int, before: int) -> Found | None:
+        earlier = [v for v in self.verbs(floor, before, skip) if v.start() < verb.start()]
+        if earlier and depth < 4:
+            found = self.subject(earlier[-1], floor, skip, depth + 1)
+            if found.person is not None:
+                found.how = f"{found.how} ... {verb.group()}"
+                found.end = verb.end()
+                return found
+        main = self.main_subject(floor, verb.start())
+        if main is not None:
+            person, s_start, words, guessed = main
+            return Found(person, f"{words} ... {verb.group()}", s_start, verb.end(), True)
+        return None
+
+    def main_subject(self, start: int, end: int):
+        """The first mention in a subject's place in text[start:end]."""
+        for mention in self.cast.mentions:
+            if start <= mention.start < end and mention.subject_like and mention.person:
+                return mention.person, mention.start, self._words(mention.start, mention.end), False
+        return None

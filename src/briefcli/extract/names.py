@@ -1,0 +1,234 @@
+"""Reading names and roles: capitalised runs of words, the titles before them, the roles
+beside them, and the signs that a run is a person who speaks.
+
+These are the building blocks of :mod:`.people`; they look at text only, not at people.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..text import fold
+from . import vocabulary as V
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*\.?")
+_ROLE_STOP = re.compile(r",|;|:|—|–|“|\"|\.(?=\s|$)")
+_YEAR_OLD = re.compile(r"^\d+-year-old\s+", re.IGNORECASE)
+_DETERMINERS = ("the ", "a ", "an ", "its ", "their ", "his ", "her ")
+_NOT_IN_ROLE = frozenset("is are was were has have had will would be been according".split())
+
+
+@dataclass
+class Word:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def bare(self) -> str:
+        """The word without a final full stop or possessive."""
+        word = self.text.rstrip(".")
+        for suffix in ("’s", "'s"):
+            if word.endswith(suffix):
+                return word[: -len(suffix)]
+        return word
+
+    @property
+    def possessive(self) -> bool:
+        return self.bare != self.text.rstrip(".")
+
+    @property
+    def initial(self) -> bool:
+        return len(self.text) == 2 and self.text[0].isupper() and self.text.endswith(".")
+
+    @property
+    def is_name(self) -> bool:
+        bare = self.bare
+        low = bare.lower()
+        return (
+            bare[:1].isupper()
+            and not (len(bare) > 1 and bare.isupper())
+            and low not in V.NOT_NAME
+            and low not in V.TITLES
+            and low not in V.HONORIFICS
+            and low not in V.ROLE_HEADS
+        )
+
+
+def words(text: str, start: int, end: int, skip) -> list[Word]:
+    return [
+        Word(m.group(), m.start(), m.end())
+        for m in _WORD.finditer(text, start, end)
+        if not skip.covers(m.start())
+    ]
+
+
+def runs(text: str, ws: list[Word]) -> list[list[Word]]:
+    """Runs of name words separated by single spaces ("Ana de la Cruz": particles inside)."""
+    runs: list[list[Word]] = []
+    current: list[Word] = []
+
+    def close() -> None:
+        while current and current[-1].text.lower() in V.NAME_PARTICLES:
+            current.pop()
+        if current:
+            runs.append(list(current))
+        current.clear()
+
+    for word in ws:
+        last = current[-1] if current else None
+        adjacent = (
+            last is not None
+            and text[last.end : word.start] == " "
+            and (not last.text.endswith(".") or last.initial)
+            and not last.possessive
+        )
+        if word.is_name or word.initial:
+            if last is not None and not adjacent:
+                close()
+            current.append(word)
+        elif word.text.lower() in V.NAME_PARTICLES and adjacent:
+            current.append(word)
+        else:
+            close()
+    close()
+    return runs
+
+
+def clean_role(role: str) -> str | None:
+    role = " ".join(role.split()).strip(" ,")
+    lowered = role.lower()
+    for det in _DETERMINERS:
+        if lowered.startswith(det):
+            role = role[len(det):]
+            break
+    role = _YEAR_OLD.sub("", role)
+    tokens = [re.sub(r"[’']s$", "", t.lower()).strip(",.") for t in role.split()]
+    if not role or len(tokens) > 22 or tokens[0] in ("who", "which", "that", "whose"):
+        return None
+    if tokens[0].endswith("ing"):  # 'Speaking for the European Union', 'Presenting the text'
+        return None
+    if not any(t in V.ROLE_HEADS or t[:-1] in V.ROLE_HEADS for t in tokens[:5]):
+        return None
+    if any(t in V.REPORTING or t in _NOT_IN_ROLE for t in tokens):
+        return None
+    return role[0].upper() + role[1:]
+
+
+def role_after(text: str, end: int, limit: int) -> str | None:
+    """The role in 'NAME, the Director of ...,' (text from ``end``, just after the name)."""
+    if not text.startswith(", ", end):
+        return None
+    start = end + 2
+    stop = _ROLE_STOP.search(text, start, limit)
+    role_end = stop.start() if stop else limit
+    role = text[start:role_end]
+    # 'in Tijuana, Mexico,': a place after a comma belongs to the role
+    if stop and stop.group() == ",":
+        m = re.match(r", ((?:[A-Z][\w’'-]+ ?){1,3})(?=[,.]|$)", text[role_end:limit])
+        if m and all(w.lower() not in V.NOT_NAME or w in ("Arab",) for w in m.group(1).split()):
+            role = text[start : role_end + m.end()]
+    return clean_role(role)
+
+
+def role_before(text: str, start: int, floor: int) -> str | None:
+    """The role in 'the President of the General Assembly, NAME' (NAME starts at ``start``):
+    the longest run of words before the comma that reads as a role ('Her view was shared by
+    Ethiopia’s State Minister for Foreign Affairs, NAME' gives the minister)."""
+    if start < 2 or text[start - 2 : start] != ", ":
+        return None
+    end = start - 2
+    boundary = max(text.rfind(",", floor, end), text.rfind(";", floor, end), text.rfind(":", floor, end),
+                   text.rfind("(", floor, end), floor - 1)
+    chunk = text[boundary + 1 : end]
+    for m in re.finditer(r"\S+", chunk):
+        role = chunk[m.start() :].strip()
+        if not (role[0].isupper() or role.lower().startswith(_DETERMINERS)):
+            continue
+        cleaned = clean_role(role)
+        if cleaned:
+            return cleaned
+    return None
+
+
+PURE_HONORIFICS = frozenset("mr ms mrs miss dr prof professor father sister brother sir madam".split())
+
+
+def title_before(text: str, ws: list[Word], index: int) -> list[Word]:
+    """Title words right before the name at ws[index]: 'Ms.', 'Ambassador', 'Foreign Minister'."""
+    titles: list[Word] = []
+    j = index - 1
+    while j >= 0 and len(titles) < 4 and text[ws[j].end : ws[j + 1].start] == " ":
+        word = ws[j]
+        low = word.text.lower().rstrip(".")
+        if not word.text[:1].isupper() or (low not in V.HONORIFICS and word.bare.lower() not in V.TITLES):
+            break
+        titles.insert(0, word)
+        j -= 1
+    return titles
+
+
+def gender_of(honorific: str | None) -> str | None:
+    if not honorific:
+        return None
+    return V.HONORIFICS.get(honorific.lower().rstrip("."))
+
+
+def honorific_form(word: str) -> str:
+    """'Ms' or 'Ms.' -> 'Ms.'; 'Father' stays 'Father'."""
+    return V.HONORIFIC_FORMS.get(word.lower().rstrip("."), word)
+
+
+def slug(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def ascii_spelling(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_SPEECH_AFTER = re.compile(
+    r"(?:, [a-z][^,“”\"]{0,160},)?\s+(?:(?:" + "|".join(sorted(V.ADVERBS)) + r")\s+)*([a-z]+)\b"
+)
+_SPEECH_BEFORE = re.compile(r"\b([a-z]+)\s+$")
+_PREPOSITIONS = frozenset("of in from to at on for with into by".split())
+
+
+def speaks(text: str, start: int, end: int, floor: int, limit: int) -> bool:
+    before = _SPEECH_BEFORE.search(text, max(floor, start - 30), start)
+    if before and before.group(1) in _PREPOSITIONS:
+        return False
+    after = _SPEECH_AFTER.match(text, end, limit)
+    if after and after.group(1) in V.REPORTING:
+        return True
+    before = _SPEECH_BEFORE.search(text, max(floor, start - 30), start)
+    return bool(before and before.group(1) in V.REPORTING)
+
+
+class Folded:
+    """The text case- and accent-folded, with each folded character's place in the original."""
+
+    def __init__(self, text: str) -> None:
+        chars, where = [], []
+        for index, ch in enumerate(text):
+            for out in ch.lower() if ch.isascii() else fold(ch):
+                chars.append(out)
+                where.append(index)
+        self.text = "".join(chars)
+        self.where = where + [len(text)]
+
+    def find_all(self, needle: str) -> list[tuple[int, int]]:
+        needle = " ".join(fold(needle).split())
+        spans = []
+        if not needle:
+            return spans
+        for m in re.finditer(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", self.text):
+            spans.append((self.where[m.start()], self.where[m.end() - 1] + 1))
+        return spans
+
+

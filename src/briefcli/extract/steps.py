@@ -1,0 +1,197 @@
+"""Next steps: sentences that announce what comes next, with a date still ahead.
+
+A sentence qualifies when it says so ("expected to", "will be held", "is scheduled", "the next
+step", "would") and holds a date that is not wholly before the article's date. Each such date
+makes one step; what the step is comes from the words before the date (the noun phrase that is
+expected, scheduled or held), and is always marked as guessed. Quoted words are not steps.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ..text import fold
+from .dates import FoundDate
+
+_CUE = re.compile(
+    r"\b(?:will|shall|would|expected|scheduled|due|set to|slated|planned|plans to|next step|"
+    r"upcoming|forthcoming|is to|are to)\b",
+    re.IGNORECASE,
+)
+_NEXT_STEP = re.compile(r"^.*?\bnext step\b.*?\b(?:is|will be|would be)\s+", re.IGNORECASE)
+_LEAD = re.compile(r"^[\s,;(]*(?:(?:and|then|with|while|followed by|after which|before)\s+)*", re.IGNORECASE)
+_CUE_TAIL = re.compile(
+    r"[\s,(]*(?:(?:which|that|who)\s+)?(?:(?:is|are|was|were|will|would|shall)\s+(?:be\s+)?)?"
+    r"(?:formally\s+|also\s+)?"
+    r"(?:expected|scheduled|due|set|slated|planned|held|take place|taking place|presented|"
+    r"released|published|issued|adopted|endorsed|open|opened|begin|start|meet|convene)\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+_VERBISH = frozenset(
+    """
+    is are was were be been will would shall said says told has have had did does do that which
+    who may might can could should must
+    """.split()
+)
+_STEP_NOUNS = frozenset(
+    """
+    round rounds session sessions meeting meetings conference summit forum report vote review
+    reviews talks draft negotiations consultations hearing adoption launch deadline text
+    declaration compact revision debate dialogue workshop visit election mission plan
+    """.split()
+)
+_TRAILING = frozenset("in on at by for from until during to of the a an and".split())
+
+
+@dataclass
+class Step:
+    what: str
+    when: FoundDate
+    status: str  # 'expected' or 'scheduled'
+    sentence: tuple[int, int]  # plain span of the sentence, for places and review
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"[^\s]+", text)
+
+
+_BOUNDARY = frozenset("by before after until with from followed including and or but as than while during into through".split())
+_DETERMINER = frozenset("the a an its their his her our this these".split())
+
+
+def _noun_phrase(segment: str) -> str | None:
+    """The last noun phrase of ``segment`` that names a step: 'the sixth round of negotiations'."""
+    tokens = _tokens(segment)
+    while tokens and tokens[-1].lower().strip(",") in _TRAILING:
+        tokens.pop()
+    phrase: list[str] = []
+    for token in reversed(tokens):
+        bare = token.strip(",.;:()").lower()
+        if token.endswith((",", "(", ";", ":")) or bare in _VERBISH or bare in _BOUNDARY:
+            break
+        phrase.insert(0, token)
+        if token.startswith("("):
+            break
+        if bare in _DETERMINER:
+            index = len(tokens) - len(phrase) - 1
+            if index < 0 or tokens[index].lower() not in ("of", "on", "for"):
+                break
+    words = [w.strip(",.;:()").lower() for w in phrase]
+    if not any(w in _STEP_NOUNS for w in words):
+        return None
+    return " ".join(phrase).strip(" ,;:()")
+
+
+_BY = re.compile(r"\b(?:preceded|followed|accompanied|succeeded) by\s+(.+)$", re.IGNORECASE)
+_RELATIVE = re.compile(r",\s*(?:which|who)\b[^,]*,")
+_HAPPENING = frozenset(
+    """
+    held hold take taking place open opens opened begin begins start starts convene convenes
+    meet meets released published issued scheduled due conclude concludes end ends close
+    closes finish run
+    """.split()
+)
+
+
+_NOT_ACTION = frozenset("be is are will would which that who formally also".split())
+
+
+def what_of(segment: str) -> str:
+    """What a step is, from the words of its sentence before its date: the noun phrase that
+    is held, opens or is released ('the sixth round of negotiations'), else the clause that
+    says what is expected ('The General Assembly is expected to endorse the compact')."""
+    segment = " ".join(segment.split())
+    segment = _NEXT_STEP.sub("", segment)
+    by = _BY.search(segment)
+    if by:
+        phrase = re.split(r"\s+(?:with|which|that|who)\s+|\s*[,(]", by.group(1))[0]
+        return _capital(phrase.strip())
+    segment = _LEAD.sub("", segment)
+    cue = None
+    for candidate in (segment, _RELATIVE.sub("", segment)):
+        cue = _CUE_TAIL.search(candidate)
+        if cue:
+            verbs = re.findall(r"[a-z]+", cue.group().lower())
+            after_to = verbs[verbs.index("to") + 1 :] if "to" in verbs else verbs
+            action = next((v for v in after_to if v not in _NOT_ACTION), "")
+            phrase = _noun_phrase(candidate[: cue.start()])
+            # 'expected to' with no verb left: the date phrase itself says what happens
+            if phrase and (not action or action in _HAPPENING or "scheduled" in verbs):
+                return _capital(phrase)
+        else:
+            phrase = _noun_phrase(candidate)
+            if phrase:
+                return _capital(phrase)
+    cue = _CUE_TAIL.search(segment)
+    tokens = _tokens(segment)
+    while tokens and tokens[-1].lower().strip(",") in _TRAILING:
+        tokens.pop()
+    clause = " ".join(tokens).strip(" ,;:(")
+    if len(tokens) > 25 and cue:
+        comma = segment.rfind(",", 0, cue.start())
+        clause = segment[comma + 1 :].strip() if comma >= 0 else clause
+        clause = " ".join(clause.split()).rstrip(" ,")
+        while clause.split() and clause.split()[-1].lower() in _TRAILING:
+            clause = clause.rsplit(" ", 1)[0]
+    return _capital(clause)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def find(text: str, sentences: list[tuple[int, int]], dates: dict[int, list[FoundDate]], ref: date) -> list[Step]:
+    """Steps in the sentences; ``dates`` maps a sentence index to the dates found in it
+    (outside quotations)."""
+    steps: list[Step] = []
+    for index, (start, end) in enumerate(sentences):
+        sentence = text[start:end]
+        if not _CUE.search(sentence):
+            continue
+        previous_end = start
+        for found in dates.get(index, []):
+            ahead = found.latest is None or found.latest > ref
+            if not ahead:
+                continue
+            segment = text[previous_end : found.start]
+            previous_end = found.end
+            precise = found.earliest and found.latest and (found.latest - found.earliest).days < 7
+            status = "scheduled" if precise and re.search(r"\bscheduled\b", segment) else "expected"
+            what = what_of(segment) or _capital(" ".join(sentence.split()).strip(" ,;:()")) or found.wording
+            steps.append(Step(what[:300], found, status, (start, end)))
+    return _without_repeats(steps)
+
+
+def _content(words: str) -> set[str]:
+    stop = {"the", "a", "an", "of", "on", "in", "to", "for", "and", "its", "their"}
+    return {w for w in re.findall(r"\w+", fold(words)) if w not in stop}
+
+
+def _within(inner: FoundDate, outer: FoundDate) -> bool:
+    lo_in, hi_in = inner.earliest, inner.latest
+    lo_out, hi_out = outer.earliest, outer.latest
+    return (lo_out is None or (lo_in is not None and lo_in >= lo_out)) and (
+        hi_out is None or (hi_in is not None and hi_in <= hi_out)
+    )
+
+
+def _without_repeats(steps: list[Step]) -> list[Step]:
+    """One step per thing: 'the second round in March' and 'the second round ... from 12 to 16
+    March' are the same step; the more precise date stays."""
+    kept: list[Step] = []
+    for step in steps:
+        same = next(
+            (
+                other for other in kept
+                if (_within(step.when, other.when) or _within(other.when, step.when))
+                and len(_content(step.what) & _content(other.what)) >= 2
+            ),
+            None,
+        )
+        if same is None:
+            kept.append(step)
+        elif _within(step.when, same.when):
+            kept[kept.index(same)] = step
+    return kept
