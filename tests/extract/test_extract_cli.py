@@ -62,7 +62,7 @@ def test_never_writes_over_a_file(capsys, tmp_path):
     target.write_text("mine\n", encoding="utf-8")
     code, out, err = run(capsys, "extract", str(copy), "-o", str(target))
     assert code == 2 and out == ""
-    assert err == f"briefcli: {target} exists; extract never writes over a file: choose a new name\n"
+    assert err == f"briefcli: {target} already exists; extract never writes over a file: choose a new name\n"
     assert target.read_text(encoding="utf-8") == "mine\n"
 
 

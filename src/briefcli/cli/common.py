@@ -60,3 +60,18 @@ def output(view, fmt, json: bool) -> None:
             raise typer.BadParameter(f"--json and --format {name} disagree; give one of them")
         name = "json"
     render(view, name or "table", terminal)
+
+
+def write_file(path: str, text: str, force: bool = False,
+               exists_hint: str = "give --force to replace it") -> None:
+    """Write a file atomically; an existing file is usage (exit 2), a failed write data (exit 1)."""
+    from .. import atomic
+
+    try:
+        atomic.write_text(path, text, force=force)
+    except atomic.TargetExists:
+        terminal.message(f"briefcli: {path} already exists; {exists_hint}")
+        raise typer.Exit(2) from None
+    except OSError as exc:
+        terminal.message(f"briefcli: cannot write {path}: {exc.strerror or type(exc).__name__}")
+        raise typer.Exit(1) from None

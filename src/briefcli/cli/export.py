@@ -9,7 +9,7 @@ import typer
 
 from ..console import terminal
 from ..export import EXPORTS
-from .common import as_of_day, load
+from .common import as_of_day, load, write_file
 from .options import AsOf
 
 ExportName = Enum("ExportName", {name: name for name in EXPORTS}, type=str)
@@ -47,7 +47,6 @@ def export(
     as it does for the next and brief commands, which steps are still ahead and which quotes
     were said.
     """
-    from .. import atomic
     from ..export import build
 
     data = load(ctx)
@@ -56,12 +55,4 @@ def export(
     if output is None or output == "-":
         terminal.write(text)
         return
-    try:
-        atomic.write_text(output, text, force=force)
-    except atomic.TargetExists as exc:
-        terminal.message(f"briefcli: {exc}")
-        raise typer.Exit(2) from None
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        terminal.message(f"briefcli: cannot write {output}: {reason}")
-        raise typer.Exit(1) from None
+    write_file(output, text, force=force)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from datetime import date
 from enum import Enum
 from typing import Annotated, Optional
@@ -12,6 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..console import terminal
+from .common import write_file
 from .options import Json
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,99}$")
@@ -72,7 +72,7 @@ def extract(
     if source_id is not None and not _ID.match(source_id):
         raise _usage(f"--source-id {source_id!r} is not an id: use lower-case letters, digits, '.', '_' and '-'")
     if output is not None and os.path.lexists(output):
-        raise _usage(f"{output} exists; extract never writes over a file: choose a new name")
+        raise _usage(f"{output} already exists; extract never writes over a file: choose a new name")
 
     raw = read_text(article)  # a DataError (exit 1) if it cannot be read
     dataset = None if standalone else _dataset_in_use(ctx)
@@ -99,7 +99,7 @@ def extract(
     if output is None:
         terminal.write(text)
         return
-    _write_new(output, text)
+    write_file(output, text, exists_hint="extract never writes over a file: choose a new name")
     plain = result.plain()
     counts = [
         _count(len(plain.get("people", [])), "new person", "new people"),
@@ -155,44 +155,3 @@ def _text_path(article: str, output: str | None) -> tuple[str, str | None]:
     if output is None:
         return rel, "relative to the current folder: save the draft here, or fix this path"
     return rel, None
-
-
-def _write_new(path: str, text: str) -> None:
-    """Write ``text`` to ``path`` whole or not at all, and never over an existing file."""
-    directory = os.path.dirname(os.path.abspath(path))
-    try:
-        handle, temporary = tempfile.mkstemp(dir=directory, prefix=".briefcli-", suffix=".tmp")
-    except OSError as exc:
-        terminal.message(f"briefcli: cannot write {path}: {exc.strerror or exc}")
-        raise typer.Exit(1) from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(temporary, 0o666 & ~mask)
-        try:
-            os.link(temporary, path)  # atomic, and fails if the name is taken
-        except FileExistsError:
-            raise _usage(f"{path} exists; extract never writes over a file: choose a new name") from None
-        except OSError:  # no hard links here: create the name exclusively instead
-            _write_exclusive(path, text)
-    finally:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-
-
-def _write_exclusive(path: str, text: str) -> None:
-    try:
-        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    except FileExistsError:
-        raise _usage(f"{path} exists; extract never writes over a file: choose a new name") from None
-    except OSError as exc:
-        terminal.message(f"briefcli: cannot write {path}: {exc.strerror or exc}")
-        raise typer.Exit(1) from None
-    with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-        out.write(text)
