@@ -63,7 +63,7 @@ def quotes(
         data, speaker=who, topic=topic, search=search, kind=kind.value if kind else None
     )
     empty = "No quotes match."
-    if who is not None and not any(q["speaker"] == who["id"] for q in data.records("quotes")):
+    if who is not None and not data.records("quotes", speaker=who["id"]):
         empty = f"{who['name']} has no quotes in this dataset."
     output(views.quotes(found, empty=empty), fmt, json)
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import difflib
 import os
+from typing import TYPE_CHECKING
 
-from .merge import Merged
 from .problems import DataError, Problem, where_of
-from . import fastyaml
-from .yamlread import read_text
+
+if TYPE_CHECKING:  # merge and the YAML readers import PyYAML: only check_all needs them
+    from .merge import Merged
 
 MAX_PROBLEMS = 50
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -101,9 +102,12 @@ def check_all(paths: list[str], verify: bool = True) -> tuple[dict | None, list[
     """Read, validate and check; return the plain data (None if unusable) and all problems."""
     from pydantic import ValidationError
 
+    from . import fastyaml
     from .checks import check
+    from .merge import Merged
     from .validate import plain_dataset
     from .verify import verify_quotes
+    from .yamlread import read_text
 
     merged = Merged()
     for name, real in expand(paths):
