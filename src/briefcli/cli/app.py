@@ -13,12 +13,15 @@ from typing import Annotated, Optional
 import typer
 
 from .. import __version__
+from ..cache import CacheUnusable
 from ..console import terminal
 from . import browse, schedule
 from .common import Settings
+from .lazyparams import Command, Group
 
 app = typer.Typer(
     name="briefcli",
+    cls=Group,
     help="Who is involved, what exactly they said, and what comes next: briefings on a "
     "diplomatic process from a YAML dataset of its press coverage.",
     no_args_is_help=True,
@@ -48,16 +51,23 @@ def main_options(
         ),
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Read the YAML even if a cached copy is fresh (also: BRIEFCLI_NO_CACHE=1).",
+        ),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
     ] = False,
 ) -> None:
-    ctx.obj = Settings(data=list(data or []), debug=debug)
+    ctx.obj = Settings(data=list(data or []), debug=debug, no_cache=no_cache)
 
 
 def _command(function, name: str, example: str) -> None:
-    app.command(name, epilog=f"Example: {example}")(function)
+    app.command(name, cls=Command, epilog=f"Example: {example}")(function)
 
 
 _command(browse.people, "people", "briefcli people --format csv")
@@ -73,14 +83,15 @@ def main(argv: list[str] | None = None) -> int:
     """Run briefcli and turn every failure into a message and an exit code."""
     click = _click_exceptions()
 
-    from ..load.problems import DataError
-    from ..query import QueryError
-    from ..render import FormatError
-
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
     try:
-        result = app(args=args, prog_name="briefcli", standalone_mode=False)
+        try:
+            result = app(args=args, prog_name="briefcli", standalone_mode=False)
+        except CacheUnusable:
+            # The cache turned out damaged in the middle of a query (before any output): answer
+            # again from the YAML, which also rewrites the cache.
+            result = app(args=["--no-cache", *args], prog_name="briefcli", standalone_mode=False)
         return result if isinstance(result, int) else 0
     except typer.Exit as exc:
         return exc.exit_code
@@ -93,22 +104,32 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return 0
-    except DataError as exc:
+    except Exception as exc:
+        return _failure(exc, debug)
+
+
+def _failure(exc: Exception, debug: bool) -> int:
+    """The message and exit code for an exception (imports what it needs only now)."""
+    from ..load.problems import DataError
+    from ..query import QueryError
+    from ..render import FormatError
+
+    if isinstance(exc, DataError):
         _problems(exc.problems)
         return 1
-    except (QueryError, FormatError) as exc:
+    if isinstance(exc, (QueryError, FormatError)):
         terminal.message(f"briefcli: {exc}")
         return 2
-    except Exception as exc:  # the last line of defence: one line, no locals
-        if debug:
-            import traceback
+    # the last line of defence: one line, no locals
+    if debug:
+        import traceback
 
-            traceback.print_exc()
-        else:
-            terminal.message(
-                f"briefcli: internal error: {type(exc).__name__}; run again with --debug for details"
-            )
-        return 1
+        traceback.print_exc()
+    else:
+        terminal.message(
+            f"briefcli: internal error: {type(exc).__name__}; run again with --debug for details"
+        )
+    return 1
 
 
 def _click_exceptions():

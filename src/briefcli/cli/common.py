@@ -15,6 +15,7 @@ from ..console import terminal
 class Settings:
     data: list[str] = field(default_factory=list)
     debug: bool = False
+    no_cache: bool = False
 
 
 def data_paths(settings: Settings) -> list[str]:
@@ -30,13 +31,28 @@ def data_paths(settings: Settings) -> list[str]:
 
 
 def load(ctx: typer.Context):
-    """The dataset in use, as :class:`briefcli.store.Data`."""
-    from .. import load as loader
-    from ..store import Data
+    """The dataset in use, as :class:`briefcli.store.Data`: from the cache when it is fresh,
+    else from the YAML (and then cached)."""
+    from .. import cache
 
     settings: Settings = ctx.obj
-    plain, warnings, source_files = loader.load(data_paths(settings))
-    return Data(plain, source_files, warnings)
+    paths = data_paths(settings)
+    use_cache = not cache.disabled(settings.no_cache)
+    if use_cache:
+        data = cache.load_cached(paths)
+        if data is not None:
+            return data
+    from .. import load as loader
+    from ..store import Data
+    from .progress import loading
+
+    with loading(paths) as step:
+        plain, warnings, source_files = loader.load(paths)
+        data = Data(plain, source_files, warnings)
+        if use_cache:
+            step("Saving the cache")
+            cache.save(paths, data, progress=step.advance)
+    return data
 
 
 def as_of_day(value: str | None, data) -> tuple[date, str]:
