@@ -51,11 +51,13 @@ def cache_dir() -> str:
 
 def cache_path(paths: list[str]) -> str:
     """The cache file for a list of dataset paths (as given, made absolute)."""
-    import hashlib
+    from binascii import crc32  # hashlib would cost more to import than the rest of this
 
-    key = "\0".join(os.path.abspath(p) for p in paths)
-    name = hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
-    return os.path.join(cache_dir(), name + ".sqlite")
+    absolute = [os.path.abspath(p) for p in paths]
+    key = "\0".join(absolute).encode("utf-8", "surrogateescape")
+    # The header records the exact paths: two lists that share a name only rebuild each other.
+    stem = "".join(c if c.isalnum() or c in "._-" else "_" for c in os.path.basename(absolute[0]))
+    return os.path.join(cache_dir(), f"{stem[:40]}-{len(absolute)}-{crc32(key):08x}.sqlite")
 
 
 def load_cached(paths: list[str]):

@@ -4,7 +4,8 @@ Exit codes: 0 success (an empty answer included), 1 bad or unreadable data (or a
 error), 2 wrong usage, 130 interrupted.
 """
 
-from __future__ import annotations
+# No "from __future__ import annotations" here: Typer would compile and evaluate every
+# annotation string of every command at each start-up.
 
 import os
 import sys
@@ -26,6 +27,8 @@ app = typer.Typer(
     "diplomatic process from a YAML dataset of its press coverage.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    # Plain help: Rich-formatted help imports more of Rich than the whole command costs.
+    rich_markup_mode=None,
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -79,7 +82,7 @@ _command(schedule.brief, "brief", "briefcli brief --as-of today")
 _command(browse.search, "search", "briefcli search sovereignty")
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: Optional[list[str]] = None) -> int:
     """Run briefcli and turn every failure into a message and an exit code."""
     click = _click_exceptions()
 
