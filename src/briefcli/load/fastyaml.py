@@ -30,6 +30,7 @@ from array import array
 from .yamlread import MAX_DEPTH, Positions
 
 LAZY_FROM = 1_000_000  # characters
+_BLOCK = 1 << 16  # bytes of text compressed together
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 # What libyaml reads differently from a plain Python reading: tabs, CR, BOM, NEL, the Unicode
@@ -94,19 +95,40 @@ class LazyPositions(Positions):
     """
 
     def __init__(self, text: str, reader: _Reader) -> None:
-        # Kept as UTF-8, half the size of a str holding any character past U+00FF.
+        import zlib
+
+        # The text is kept as UTF-8 compressed in blocks (a tenth of the size of the str), and a
+        # record's lines are decompressed when one of its positions is asked for.
         self._starts = array("q")  # where each entry's first line starts, in bytes
+        self._blocks: list[bytes] = []
+        buffer = bytearray()
         done = previous = 0
-        for start in reader.starts:  # the same in characters
-            done += len(text[previous:start].encode("utf-8"))
+        for start in reader.starts:  # the same in characters; the last is the end of the text
+            piece = text[previous:start].encode("utf-8")
+            done += len(piece)
             self._starts.append(done)
             previous = start
-        self._text = text.encode("utf-8")
+            buffer += piece
+            while len(buffer) >= _BLOCK or (start == len(text) and buffer):
+                self._blocks.append(zlib.compress(bytes(buffer[:_BLOCK]), 1))
+                del buffer[:_BLOCK]
+        self._cached = (-1, b"")
         self._values = reader.values
         self._keys = reader.keys
-        self._lines = reader.lines  # its line number
-        self._entries = reader.entries  # section -> ("seq", first index) or ("map", {key: index})
+        self._lines = reader.lines  # the line number where each entry starts
+        self._entries = reader.entries  # section -> ["seq", first index, count] or ["map", {key: index}, 0]
         self._done: set = set()
+
+    def _bytes(self, start: int, end: int) -> bytes:
+        import zlib
+
+        out = []
+        for block in range(start // _BLOCK, (end - 1) // _BLOCK + 1):
+            if self._cached[0] != block:
+                self._cached = (block, zlib.decompress(self._blocks[block]))
+            out.append(self._cached[1])
+        first = start // _BLOCK * _BLOCK
+        return b"".join(out)[start - first : end - first]
 
     def _index(self, section, entry) -> int | None:
         kind = self._entries.get(section)
@@ -127,7 +149,7 @@ class LazyPositions(Positions):
         if index is None:
             return
         start, end = self._starts[index], self._starts[index + 1]
-        text = self._text[start:end].decode("utf-8")
+        text = self._bytes(start, end).decode("utf-8")
         reader = _Reader(text, self._lines[index] - 1, record_depth=None)
         reader.run()
         prefix = path[:2]
