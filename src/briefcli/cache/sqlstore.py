@@ -2,13 +2,18 @@
 
 Tables:
 
-* ``meta``: one row, ``header``: a marshal blob (with its CRC-32) holding the cache format, the
-  briefcli and Python versions, the dataset paths and file fingerprints, the dataset's info,
-  its warnings, its source text paths, and each collection's size;
-* ``records (coll, idx, id, body, crc)``: every record as a marshal blob, by collection and
-  position, indexed by id;
-* ``refs (coll, field, value, idx)``: the fields queries filter on (a quote's speaker), indexed;
-* ``names (n, folded, id)``: every person's names and spellings, case and accents folded.
+* ``meta``: marshal blobs, each with its CRC-32: ``header`` (the cache format, the briefcli and
+  Python versions, the dataset paths and file fingerprints, the dataset's info, warnings and
+  source text paths, each collection's size), ``counts`` (how many records have each value of
+  an indexed field: quotes per speaker) and ``names`` (every person's names and spellings,
+  case and accents folded, with the person's id);
+* ``records (coll, idx, id, body, crc)``: every record as a marshal blob with its CRC-32, by
+  collection and position, indexed by id;
+* ``refs (coll, field, value, idx)``: the fields queries filter on (a quote's speaker), indexed.
+
+SQLite's pages have no checksums, so what is read is checked against what cannot be damaged
+unnoticed: a record read by id must carry that id, records read through ``refs`` must carry the
+value and be as many as ``counts`` says, a whole collection must be as long as the header says.
 """
 
 from __future__ import annotations
@@ -34,7 +39,6 @@ CREATE TABLE records (
     PRIMARY KEY (coll, idx)
 ) WITHOUT ROWID;
 CREATE TABLE refs (coll TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL, idx INTEGER NOT NULL);
-CREATE TABLE names (n INTEGER PRIMARY KEY, folded TEXT NOT NULL, id TEXT NOT NULL);
 """
 _INDEXES = """
 CREATE INDEX records_id ON records (id);
@@ -82,10 +86,7 @@ def open_cached(path: str, paths: list[str], matches) -> CachedData:
     except sqlite3.Error as exc:
         raise CacheUnusable(str(exc)) from None
     try:
-        row = con.execute("SELECT value, crc FROM meta WHERE key = 'header'").fetchone()
-        if row is None:
-            raise CacheUnusable("no header")
-        header = _unblob(*row)
+        header = _meta(con, "header")
         if not isinstance(header, dict) or (
             header.get("format"), header.get("version"), header.get("runtime"), header.get("paths")
         ) != (FORMAT, __version__, _RUNTIME, [os.path.abspath(p) for p in paths]):
@@ -101,6 +102,13 @@ def open_cached(path: str, paths: list[str], matches) -> CachedData:
     return CachedData(con, header)
 
 
+def _meta(con: sqlite3.Connection, key: str):
+    row = con.execute("SELECT value, crc FROM meta WHERE key = ?", (key,)).fetchone()
+    if row is None:
+        raise CacheUnusable(f"no {key}")
+    return _unblob(*row)
+
+
 class CachedData(Data):
     """A dataset read from the cache a few records at a time, as queries ask for them."""
 
@@ -110,12 +118,21 @@ class CachedData(Data):
         self.source_files = header["source_files"]
         self._by_id: dict = {}
         self._all: dict = {}
+        self._blobs: dict = {}
 
     def _rows(self, sql: str, args: tuple = ()) -> list:
         try:
             return self._con.execute(sql, args).fetchall()
         except sqlite3.Error as exc:
             raise CacheUnusable(str(exc)) from None
+
+    def _blob(self, key: str):
+        if key not in self._blobs:
+            try:
+                self._blobs[key] = _meta(self._con, key)
+            except sqlite3.Error as exc:
+                raise CacheUnusable(str(exc)) from None
+        return self._blobs[key]
 
     @property
     def info(self) -> dict:
@@ -146,8 +163,9 @@ class CachedData(Data):
             (collection, field, value),
         )
         found = [_unblob(body, crc) for body, crc in rows]
-        if any(record.get(field) != value for record in found):
-            raise CacheUnusable("an index points at the wrong record")
+        expected = self._blob("counts")[f"{collection}.{field}"].get(value, 0)
+        if len(found) != expected or any(record.get(field) != value for record in found):
+            raise CacheUnusable("an index does not match its records")
         return found
 
     def _indexed(self, collection: str, where: dict) -> bool:
@@ -161,20 +179,20 @@ class CachedData(Data):
             record = _unblob(*rows[0]) if rows else None
             if record is not None and record.get("id") != rid:
                 raise CacheUnusable("the id index points at the wrong record")
+            if record is None:  # rare (references are checked when loading): was one lost?
+                found = self._rows("SELECT count(*), count(DISTINCT id) FROM records")[0]
+                if found != (sum(self._header["counts"].values()), self._header["ids"]):
+                    raise CacheUnusable("records are missing")
             self._by_id[rid] = record
         return self._by_id[rid]
 
     def count_by(self, collection: str, field: str) -> dict:
         if field not in INDEXED.get(collection, ()):
             return Data.count_by(self, collection, field)
-        rows = self._rows(
-            "SELECT value, count(*) FROM refs WHERE coll = ? AND field = ? GROUP BY value",
-            (collection, field),
-        )
-        return dict(rows)
+        return dict(self._blob("counts")[f"{collection}.{field}"])
 
     def person_names(self) -> list[tuple[str, str]]:
-        return [tuple(row) for row in self._rows("SELECT folded, id FROM names ORDER BY n")]
+        return self._blob("names")
 
 
 def build(path: str, paths: list[str], prints: list, data: Data, progress=None) -> None:
@@ -213,7 +231,6 @@ def build(path: str, paths: list[str], prints: list, data: Data, progress=None) 
             done += len(records)
             if progress is not None:
                 progress(done, total)
-        con.executemany("INSERT INTO names (folded, id) VALUES (?, ?)", data.person_names())
         con.executescript(_INDEXES)
         header = {
             "format": FORMAT,
@@ -225,8 +242,15 @@ def build(path: str, paths: list[str], prints: list, data: Data, progress=None) 
             "source_files": dict(data.source_files),
             "warnings": [w.as_dict() for w in data.warnings],
             "counts": counts,
+            "ids": len({r["id"] for c in COLLECTIONS for r in plain.get(c, []) if r.get("id")}),
         }
-        con.execute("INSERT INTO meta VALUES ('header', ?, ?)", _blob(header))
+        counts_by = {
+            f"{collection}.{field}": data.count_by(collection, field)
+            for collection, fields in INDEXED.items()
+            for field in fields
+        }
+        for key, value in (("header", header), ("counts", counts_by), ("names", data.person_names())):
+            con.execute("INSERT INTO meta VALUES (?, ?, ?)", (key, *_blob(value)))
         con.commit()
     finally:
         con.close()

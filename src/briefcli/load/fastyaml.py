@@ -535,9 +535,7 @@ class _Reader:
         while pos < n:
             nl = text.find("\n", pos)
             if nl < 0:
-                if indent is not None:
-                    raise Unsupported  # a block that ends the file without a line break
-                nl = n
+                raise Unsupported  # the file ends inside the block without a line break
             line = text[pos:nl]
             content = line.lstrip(" ")
             spaces = len(line) - len(content)
