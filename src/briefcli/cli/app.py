@@ -18,7 +18,7 @@ from ..cache import CacheUnusable
 from ..console import terminal
 from . import browse, schedule
 from .common import Settings
-from .lazyparams import Command, Group
+from .lazy import Command, Group, click_group
 
 app = typer.Typer(
     name="briefcli",
@@ -90,11 +90,13 @@ def main(argv: Optional[list[str]] = None) -> int:
     debug = "--debug" in args
     try:
         try:
-            result = app(args=args, prog_name="briefcli", standalone_mode=False)
+            result = click_group(app).main(args, prog_name="briefcli", standalone_mode=False)
         except CacheUnusable:
             # The cache turned out damaged in the middle of a query (before any output): answer
             # again from the YAML, which also rewrites the cache.
-            result = app(args=["--no-cache", *args], prog_name="briefcli", standalone_mode=False)
+            result = click_group(app).main(
+                ["--no-cache", *args], prog_name="briefcli", standalone_mode=False
+            )
         return result if isinstance(result, int) else 0
     except typer.Exit as exc:
         return exc.exit_code

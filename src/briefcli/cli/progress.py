@@ -23,6 +23,7 @@ class _Step:
     def __call__(self, description: str) -> None:
         if self._progress is not None:
             self._progress.update(self._task, description=description, completed=0, total=None)
+            self._progress.refresh()
 
     def advance(self, done: int, total: int) -> None:
         if self._progress is not None:
