@@ -39,6 +39,9 @@ def isolated(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("BRIEFCLI_CACHE_DIR", str(cache))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
+    from briefcli import cache as module
+
+    monkeypatch.setattr(module, "_distrusted", False)  # each test is like a new process
     return cache
 
 

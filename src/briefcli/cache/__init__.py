@@ -60,11 +60,22 @@ def cache_path(paths: list[str]) -> str:
     return os.path.join(cache_dir(), f"{stem[:40]}-{len(absolute)}-{crc32(key):08x}.sqlite")
 
 
+_distrusted = False
+
+
+def distrust() -> None:
+    """Read no cache from now on in this process (one was found damaged); still write one."""
+    global _distrusted
+    _distrusted = True
+
+
 def load_cached(paths: list[str]):
     """The cached dataset (a :class:`briefcli.store.Data`) if the cache is fresh and sound."""
     from .files import fingerprint_matches
     from .sqlstore import open_cached
 
+    if _distrusted:
+        return None
     path = cache_path(paths)
     try:
         return open_cached(path, paths, fingerprint_matches)

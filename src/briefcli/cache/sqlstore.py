@@ -120,6 +120,9 @@ class CachedData(Data):
         self._all: dict = {}
         self._blobs: dict = {}
 
+    def __repr__(self) -> str:
+        return f"<CachedData {self.info.get('title', '')!r}>"
+
     def _rows(self, sql: str, args: tuple = ()) -> list:
         try:
             return self._con.execute(sql, args).fetchall()

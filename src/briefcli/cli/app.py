@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from .. import __version__
+from .. import cache
 from ..cache import CacheUnusable
 from ..console import terminal
 from . import browse, schedule
@@ -94,9 +95,8 @@ def main(argv: Optional[list[str]] = None) -> int:
         except CacheUnusable:
             # The cache turned out damaged in the middle of a query (before any output): answer
             # again from the YAML, which also rewrites the cache.
-            result = click_group(app).main(
-                ["--no-cache", *args], prog_name="briefcli", standalone_mode=False
-            )
+            cache.distrust()
+            result = click_group(app).main(args, prog_name="briefcli", standalone_mode=False)
         return result if isinstance(result, int) else 0
     except typer.Exit as exc:
         return exc.exit_code
