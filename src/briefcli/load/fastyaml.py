@@ -287,88 +287,110 @@ class _Reader:
                 continue
             ind = len(line) - len(content)
             top = stack[-1] if stack else None
-            if (
-                top is not None
-                and ind == top.indent
-                and top.pending is None
-                and top.kind == "map"
-                and (full or len(top.path) > 1)
-            ):
-                # The common line, "key: plain text", read without the general machinery.
-                m = key_match(content)
-                if m is not None:
-                    rest = content[m.end():]
-                    if rest and rest[0] not in indicators and " #" not in rest and ": " not in rest:
-                        key = m.group(1)
-                        container = top.container
-                        if key in container or key in nulls:
-                            raise Unsupported
-                        value = rest.rstrip(" ")
-                        if value[-1] == ":":
-                            raise Unsupported
-                        key = intern(key, key)
-                        if value in nulls:
-                            value = None
-                        elif len(value) <= 64:
-                            value = intern(value, value)
-                        container[key] = value
-                        if full:
-                            path = top.path + (key,)
-                            keys[path] = (lineno, ind + 1)
-                            values[path] = (lineno, ind + m.end() + 1)
-                        continue
-            if ind == 0 and (content.startswith("---") or content.startswith("...") or content[0] == "%"):
-                raise Unsupported
 
-            # Close what this line is outside of.
-            while stack and stack[-1].indent > ind:
-                self._close(stack)
-            top = stack[-1] if stack else None
-
-            if top is None:
-                if have_root:
-                    raise Unsupported  # more than the root node
-                frame = self._open(stack, content, ind, (), lineno)
-                if frame is None:
-                    raise Unsupported  # a scalar document
-                have_root = True
-                root = frame.container
-                top = frame
-            elif top.pending is not None:
-                if ind == top.indent:
-                    raise Unsupported  # an empty value, or an indentless sequence
-                # a nested block starts: a deeper line under "key:" or "-"
-                if len(stack) >= MAX_DEPTH:
+            if top is None or top.indent != ind or top.pending is not None:
+                # The structure changes: close what this line is outside of, or open what it
+                # starts (the root, or the block under a "key:" or "-" line).
+                while stack and stack[-1].indent > ind:
+                    self._close(stack)
+                top = stack[-1] if stack else None
+                if top is None:
+                    if have_root:
+                        raise Unsupported  # text after the root node
+                    top = self._open(stack, content, ind, (), lineno)
+                    have_root = True
+                    root = top.container
+                elif top.pending is not None:
+                    if ind == top.indent:
+                        raise Unsupported  # an empty value, or an indentless sequence
+                    if len(stack) >= MAX_DEPTH:
+                        raise Unsupported
+                    key = top.pending
+                    path = top.path + ((key,) if top.kind == "map" else (len(top.container),))
+                    top = self._open(stack, content, ind, path, lineno)
+                elif top.indent != ind:
                     raise Unsupported
-                path = top.path + ((top.pending,) if top.kind == "map" else (len(top.container),))
-                frame = self._open(stack, content, ind, path, lineno)
-                if frame is None:
-                    raise Unsupported  # e.g. a plain scalar on the next line
-                top = frame
-            elif top.indent != ind:
-                raise Unsupported
-            if not self.full and len(stack) == 1:
+            if not full and len(stack) == 1:
                 # a line of the root mapping: the entry before it ends here
                 self.starts.append(start)
                 self.lines.append(0)
-            pos, lineno = self._line(stack, top, content, ind, start, pos, lineno)
+
+            if top.kind == "seq":
+                if content[0] != "-" or (len(content) > 1 and content[1] != " "):
+                    raise Unsupported
+                if not full and len(top.path) == 1:
+                    self._entry(top, len(top.container), start, lineno)
+                rest = content[1:].lstrip(" ")
+                col = ind + len(content) - len(rest)
+                m = key_match(rest) if rest else None
+                if m is None:
+                    pos, lineno = self._item(stack, top, rest, col, pos, lineno)
+                    continue
+                # "- key: ...": a mapping starts on the dash line
+                if len(stack) >= MAX_DEPTH:
+                    raise Unsupported
+                path = top.path + (len(top.container),)
+                top = _Frame("map", col, {}, path)
+                stack[-1].container.append(top.container)
+                if full or len(path) <= 1:
+                    values[path] = (lineno, col + 1)
+                stack.append(top)
+                content, ind = rest, col
+            else:
+                m = key_match(content)
+                if m is None:
+                    raise Unsupported
+                if not full and len(top.path) == 1:
+                    self._entry(top, m.group(1), start, lineno)
+
+            # A "key: value" line of the mapping ``top``.
+            key = m.group(1)
+            container = top.container
+            if key in container or key in nulls:
+                raise Unsupported  # given twice, or empty: the strict reader says so
+            key = intern(key, key)
+            rest = content[m.end():]
+            keep = full or not top.path
+            if not rest or rest[0] == "#":
+                top.pending = key  # the value is a block on the next lines
+                top.pending_mark = (lineno, ind + 1)
+                continue
+            if rest[0] not in indicators:
+                cut = rest.find(" #")
+                value = (rest if cut < 0 else rest[:cut]).rstrip(" ")
+                if ": " in value or value[-1] == ":":
+                    raise Unsupported
+                if value in nulls:
+                    value = None
+                elif len(value) <= 64:
+                    value = intern(value, value)
+                container[key] = value
+                if keep:
+                    path = top.path + (key,)
+                    keys[path] = (lineno, ind + 1)
+                    values[path] = (lineno, ind + m.end() + 1)
+                continue
+            top.pending = key
+            top.pending_mark = (lineno, ind + 1)
+            value, mark, pos, lineno = self._value(stack, top, rest, ind + m.end(), pos, lineno)
+            self._attach(top, value, mark)
         while stack:
             self._close(stack)
         if not have_root:
             raise Unsupported
-        if not self.full:
+        if not full:
             self.starts.append(n)
             self.lines.append(0)
         return root
 
     def _open(self, stack: list[_Frame], content: str, ind: int, path: tuple, lineno: int):
-        """Open the block collection that ``content`` starts, or None if it starts none."""
+        """Open the block collection that ``content`` starts."""
         if content[0] == "-" and (len(content) == 1 or content[1] == " "):
             frame = _Frame("seq", ind, [], path)
         elif _KEY.match(content):
             frame = _Frame("map", ind, {}, path)
         else:
-            return None
+            raise Unsupported  # a scalar where a block collection should start
         if stack:
             parent = stack[-1]
             if parent.kind == "map":
@@ -387,55 +409,16 @@ class _Reader:
         if frame.pending is not None:
             raise Unsupported  # "key:" or "-" with nothing under it: a null, left to libyaml
 
-    def _line(self, stack, top: _Frame, content: str, ind: int, start: int, pos: int, lineno: int):
-        """Read one entry line of ``top`` (a key line of a mapping, a dash line of a sequence)."""
-        if top.kind == "seq":
-            if not (content[0] == "-" and (len(content) == 1 or content[1] == " ")):
-                raise Unsupported
-            self._entry(top, len(top.container), start, lineno)
-            rest = content[1:].lstrip(" ")
-            col = ind + len(content) - len(rest)
-            if not rest or rest[0] == "#":
-                top.pending = True
-                return pos, lineno
-            if _KEY.match(rest):
-                # a mapping that starts on the dash line
-                if len(stack) >= MAX_DEPTH:
-                    raise Unsupported
-                path = top.path + (len(top.container),)
-                frame = _Frame("map", col, {}, path)
-                top.container.append(frame.container)
-                self._note(path, (lineno, col + 1))
-                stack.append(frame)
-                return self._key_line(stack, frame, rest, col, pos, lineno)
-            if rest[0] == "-":
-                raise Unsupported
-            top.pending = True
-            value, mark, pos, lineno = self._value(stack, top, rest, col, pos, lineno)
-            self._attach(top, value, mark)
-            return pos, lineno
-        m = _KEY.match(content)
-        if m is None:
-            raise Unsupported
-        self._entry(top, m.group(1), start, lineno)
-        return self._key_line(stack, top, content, ind, pos, lineno)
-
-    def _key_line(self, stack, frame: _Frame, content: str, ind: int, pos: int, lineno: int):
-        m = _KEY.match(content)
-        if m is None:
-            raise Unsupported
-        key = m.group(1)
-        if key in _NULLS or key in frame.container:
-            raise Unsupported  # an empty key or one given twice: the strict reader says so
-        key = self.strings.setdefault(key, key)
-        frame.pending = key
-        frame.pending_mark = (lineno, ind + 1)
-        rest = content[m.end():]
+    def _item(self, stack, top: _Frame, rest: str, col: int, pos: int, lineno: int):
+        """A sequence entry that is not a mapping: "-" alone, or "- value"."""
         if not rest or rest[0] == "#":
-            return pos, lineno  # the value is a block on the next lines
-        col = ind + m.end()
-        value, mark, pos, lineno = self._value(stack, frame, rest, col, pos, lineno)
-        self._attach(frame, value, mark)
+            top.pending = True  # the item is a block on the next lines
+            return pos, lineno
+        if rest[0] == "-":
+            raise Unsupported
+        top.pending = True
+        value, mark, pos, lineno = self._value(stack, top, rest, col, pos, lineno)
+        self._attach(top, value, mark)
         return pos, lineno
 
     def _value(self, stack, frame: _Frame, rest: str, col: int, pos: int, lineno: int):
