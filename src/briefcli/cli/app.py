@@ -14,8 +14,6 @@ from typing import Annotated, Optional
 import typer
 
 from .. import __version__
-from .. import cache
-from ..cache import CacheUnusable
 from ..console import terminal
 from . import browse, schedule
 from .common import Settings
@@ -35,9 +33,13 @@ app = typer.Typer(
 )
 
 
+def _show_version() -> None:
+    terminal.write(f"briefcli {__version__}\n")
+
+
 def _version(value: bool) -> None:
     if value:
-        terminal.write(f"briefcli {__version__}\n")
+        _show_version()
         raise typer.Exit()
 
 
@@ -88,13 +90,20 @@ def main(argv: Optional[list[str]] = None) -> int:
     click = _click_exceptions()
 
     args = sys.argv[1:] if argv is None else argv
+    if args == ["--version"]:  # Typer's answer, without building the commands first
+        _show_version()
+        return 0
     debug = "--debug" in args
     try:
         try:
             result = click_group(app).main(args, prog_name="briefcli", standalone_mode=False)
-        except CacheUnusable:
+        except Exception as exc:
+            if not _cache_unusable(exc):
+                raise
             # The cache turned out damaged in the middle of a query (before any output): answer
             # again from the YAML, which also rewrites the cache.
+            from .. import cache
+
             cache.distrust()
             result = click_group(app).main(args, prog_name="briefcli", standalone_mode=False)
         return result if isinstance(result, int) else 0
@@ -111,6 +120,12 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 0
     except Exception as exc:
         return _failure(exc, debug)
+
+
+def _cache_unusable(exc: Exception) -> bool:
+    """Whether ``exc`` says the cache is damaged (only possible once the cache was opened)."""
+    cache = sys.modules.get("briefcli.cache")
+    return cache is not None and isinstance(exc, cache.CacheUnusable)
 
 
 def _failure(exc: Exception, debug: bool) -> int:
