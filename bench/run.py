@@ -158,7 +158,7 @@ def main() -> None:
     parser.add_argument("--no-readme", action="store_true", help="do not update README.md")
     args = parser.parse_args()
     quick = args.quick
-    reps = args.reps or (5 if quick else 21)
+    reps = args.reps or (5 if quick else 41)
     cold_reps = args.cold_reps or (2 if quick else 3)
     sizes = (1000,) if quick else (1000, 10000, 100000)
     big = sizes[-1]

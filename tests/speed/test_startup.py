@@ -17,7 +17,7 @@ HEAVY = ("yaml", "pydantic", "pydantic_core", "briefcli.model", "briefcli.load.y
          "briefcli.load.fastyaml")
 PROBE = (
     "import json, sys\n"
-    "from briefcli.cli.app import main\n"
+    "from briefcli.cli import main\n"
     "code = main(sys.argv[1:])\n"
     "sys.stdout.flush()\n"
     "print(json.dumps([code, sorted(sys.modules)]), file=sys.stderr)\n"
@@ -40,6 +40,12 @@ def test_people_from_a_warm_cache_imports_neither_pydantic_nor_yaml():
     assert code == 0
     assert not warm & set(HEAVY), warm & set(HEAVY)
     assert "sqlite3" in warm
+
+
+def test_version_imports_not_even_typer():
+    code, names = modules("--version")
+    assert code == 0
+    assert not {n for n in names if n.split(".")[0] in ("typer", "rich", "click", "yaml", "pydantic")}
 
 
 def test_version_and_help_import_nothing_heavy():

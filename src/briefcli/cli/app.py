@@ -33,13 +33,9 @@ app = typer.Typer(
 )
 
 
-def _show_version() -> None:
-    terminal.write(f"briefcli {__version__}\n")
-
-
 def _version(value: bool) -> None:
     if value:
-        _show_version()
+        terminal.write(f"briefcli {__version__}\n")
         raise typer.Exit()
 
 
@@ -90,9 +86,6 @@ def main(argv: Optional[list[str]] = None) -> int:
     click = _click_exceptions()
 
     args = sys.argv[1:] if argv is None else argv
-    if args == ["--version"]:  # Typer's answer, without building the commands first
-        _show_version()
-        return 0
     debug = "--debug" in args
     try:
         try:
