@@ -202,3 +202,20 @@ def test_cache_lives_in_the_user_cache_folder(monkeypatch):
     assert path.startswith(platformdirs.user_cache_dir("briefcli", appauthor=False))
     assert path.endswith(".sqlite")
     assert cache.cache_path([str(SHIPPED)]) != cache.cache_path([str(SHIPPED), str(SHIPPED)])
+
+
+def test_a_lower_size_limit_refuses_a_cached_file_too(dataset, run_json, monkeypatch):
+    assert run_json("--data", str(dataset), "people")[0] == 0
+    monkeypatch.setenv("BRIEFCLI_MAX_BYTES", "1000")
+    code, out, err = run_json("--data", str(dataset), "people")
+    assert (code, out) == (1, None)
+    assert "over the 1,000-byte limit" in err
+
+
+@pytest.mark.parametrize("value", ["", "0", "-5", "abc", "1000", "52428800", " 12"])
+def test_the_cache_reads_the_size_limit_as_the_loader_does(value, monkeypatch):
+    from briefcli.cache.files import size_limit
+    from briefcli.load.yamlread import max_bytes
+
+    monkeypatch.setenv("BRIEFCLI_MAX_BYTES", value)
+    assert size_limit() == max_bytes()

@@ -49,16 +49,24 @@ def fingerprints(paths: list[str]) -> list[tuple] | None:
     return out
 
 
+def size_limit() -> int:
+    """The loader's per-file size limit (``yamlread.max_bytes``), read without importing it."""
+    raw = os.environ.get("BRIEFCLI_MAX_BYTES", "")
+    return int(raw) if raw.isdigit() and int(raw) > 0 else 50 * 1024 * 1024
+
+
 def fingerprint_matches(paths: list[str], recorded: list) -> bool:
-    """Whether the files are still those the cache was built from.
+    """Whether the files are still those the cache was built from, and still within the size
+    limit (a lower BRIEFCLI_MAX_BYTES must refuse a cached file as it refuses the YAML).
 
     A file whose stat is unchanged is taken as unchanged; one whose stat changed is hashed.
     """
     files = _files(paths)
     if files is None or len(files) != len(recorded):
         return False
+    limit = size_limit()
     for path, (old_path, size, mtime, inode, digest) in zip(files, recorded):
-        if path != old_path:
+        if path != old_path or size > limit:
             return False
         try:
             if _stat(path) == (size, mtime, inode):
