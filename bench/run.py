@@ -271,6 +271,7 @@ def main() -> None:
         "|---|---|---|---|---|---|---|",
         *context,
         "",
+        *NOTES,
     ])
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")
@@ -278,6 +279,21 @@ def main() -> None:
         _update_readme(table.markdown(), started)
     print(text)
     print(f"written to {out}", file=sys.stderr)
+
+
+NOTES = [
+    "Notes:",
+    "",
+    "- `briefcli --version` answers before Typer is imported; `--help` is Click's plain help.",
+    "- Both sides of the later-query comparisons import pydantic: Typer 0.29 converts a given",
+    "  option value (`--speaker`) with a pydantic TypeAdapter. briefcli itself reads the cache",
+    "  without pydantic or PyYAML.",
+    "- The first query reads the YAML with briefcli's full strictness (fast reader, pydantic",
+    "  validation, cross-checks) and writes the cache; its peak memory is the run's maximum.",
+    "- jq answers from a JSON copy of the same records (`bench/data/q*/dataset.json`); the",
+    "  benchmark checks that briefcli and jq find the same quotes.",
+    "",
+]
 
 
 def _same_answer(bc, query, env, jq, json_path) -> None:
