@@ -12,20 +12,21 @@ from briefcli.load.problems import DataError
 from .conftest import SHIPPED
 
 
-def strict(text: str):
+def outcome(parse, text: str):
+    """What a reader makes of ``text``: (value, positions, key positions), or its error."""
     try:
-        value, positions = yamlread.parse(text, "t.yaml")
+        value, positions = parse(text, "t.yaml")
     except DataError as exc:
         return "error", str(exc)
     return value, positions.values, positions.keys
+
+
+def strict(text: str):
+    return outcome(yamlread.parse, text)
 
 
 def fast(text: str):
-    try:
-        value, positions = fastyaml.parse(text, "t.yaml")
-    except DataError as exc:
-        return "error", str(exc)
-    return value, positions.values, positions.keys
+    return outcome(fastyaml.parse, text)
 
 
 def fast_only(text: str, lazy: bool = False):
