@@ -30,7 +30,6 @@ from __future__ import annotations
 import os
 
 
-
 class CacheUnusable(Exception):
     """The cache is missing, stale, from another version, or damaged: load from the YAML."""
 
