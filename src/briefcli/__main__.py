@@ -1,3 +1,3 @@
-from briefcli.cli.app import main
+from briefcli.cli import main
 
 raise SystemExit(main())

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import sys
 
-from .text import clean
-
 
 class Terminal:
     """Consoles are made when used, so they follow the current streams and environment.
@@ -55,6 +53,8 @@ class Terminal:
 
     def message(self, text: str) -> None:
         """A message for the person, to stderr, one line per line of text, sanitised."""
+        from .text import clean  # here: --version and --help need no sanitiser
+
         for line in str(text).splitlines() or [""]:
             sys.stderr.write(clean(line, one_line=True) + "\n")
         sys.stderr.flush()

@@ -22,6 +22,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -254,6 +255,7 @@ def _range(left: str, right: str, whole: str) -> tuple[date | None, date | None]
     return start, end
 
 
+@lru_cache(maxsize=4096)  # a dataset repeats its dates; a FuzzyDate is immutable
 def parse(text: str, wording: str | None = None) -> FuzzyDate:
     """Parse ``text`` into a FuzzyDate whose display wording is ``wording`` (default: text)."""
     if not isinstance(text, str) or not text.strip():

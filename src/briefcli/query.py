@@ -21,10 +21,6 @@ class QueryError(UsageProblem):
 # --- people ----------------------------------------------------------------------------------
 
 
-def _names(person: dict) -> list[str]:
-    return [person["name"], *person.get("spellings", [])]
-
-
 def find_people(data: Data, name: str) -> list[dict]:
     """People whose id, name or spelling matches ``name`` (case and accents ignored).
 
@@ -34,13 +30,10 @@ def find_people(data: Data, name: str) -> list[dict]:
     wanted = " ".join(fold(name).split())
     if not wanted:
         return []
-    people = data.records("people")
-    exact = [
-        p for p in people if p["id"] == wanted or any(fold(n) == wanted for n in _names(p))
-    ]
-    if exact:
-        return exact
-    return [p for p in people if any(wanted in fold(n) for n in _names(p))]
+    names = data.person_names()
+    exact = [pid for folded, pid in names if pid == wanted or folded == wanted]
+    found = exact or [pid for folded, pid in names if wanted in folded]
+    return [data.get(pid) for pid in dict.fromkeys(found)]
 
 
 def person_by_name(data: Data, name: str) -> dict:
@@ -51,14 +44,13 @@ def person_by_name(data: Data, name: str) -> dict:
     if found:
         names = ", ".join(f"{p['name']} ({p['id']})" for p in found)
         raise QueryError(f"{name!r} matches several people: {names}; be more specific")
-    choices = {}
-    for person in data.records("people"):
-        for n in _names(person):
-            choices[fold(n)] = person["name"]
-            for part in fold(n).split():
-                choices.setdefault(part, person["name"])
+    choices: dict[str, str] = {}
+    for folded, pid in data.person_names():
+        choices[folded] = pid
+        for part in folded.split():
+            choices.setdefault(part, pid)
     close = difflib.get_close_matches(fold(name), list(choices), n=3, cutoff=0.6)
-    suggestion = sorted({choices[c] for c in close})
+    suggestion = sorted({data.name(choices[c]) for c in close})
     message = f"no person matches {name!r}"
     if suggestion:
         message += "; did you mean " + " or ".join(suggestion) + "?"
@@ -82,9 +74,7 @@ def role_line(data: Data, person: dict) -> str:
 
 
 def people(data: Data) -> list[dict]:
-    counts: dict[str, int] = {}
-    for quote in data.records("quotes"):
-        counts[quote["speaker"]] = counts.get(quote["speaker"], 0) + 1
+    counts = data.count_by("quotes", "speaker")
     return [
         {**p, "role": role_line(data, p), "quote_count": counts.get(p["id"], 0)}
         for p in data.records("people")
@@ -135,9 +125,8 @@ def quotes(
     topics = _topic_ids(data, topic) if topic else None
     needle = fold(search) if search else None
     found = []
-    for quote in data.records("quotes"):
-        if speaker is not None and quote["speaker"] != speaker["id"]:
-            continue
+    where = {"speaker": speaker["id"]} if speaker is not None else {}
+    for quote in data.records("quotes", **where):
         if kind and quote["kind"] != kind:
             continue
         if said_by is not None and not _said_by(quote, said_by.isoformat()):

@@ -1,7 +1,8 @@
 """A loaded dataset: its plain records and indexes by id.
 
 Everything here is plain Python (dicts, lists and ISO date strings), so a dataset read back from
-the cache needs neither pydantic nor YAML.
+the cache needs neither pydantic nor YAML. Queries ask for records through the methods below, so
+that the cache (:mod:`briefcli.cache`) can answer from its indexes instead of reading everything.
 """
 
 from __future__ import annotations
@@ -27,8 +28,31 @@ class Data:
     def info(self) -> dict:
         return self.plain["dataset"]
 
-    def records(self, collection: str) -> list[dict]:
-        return self.plain.get(collection, [])
+    def records(self, collection: str, **where) -> list[dict]:
+        """A collection's records in dataset order; ``where`` keeps those whose fields equal the
+        given values (``records("quotes", speaker="arbour")``)."""
+        records = self.plain.get(collection, [])
+        if not where:
+            return records
+        return [r for r in records if all(r.get(k) == v for k, v in where.items())]
+
+    def count_by(self, collection: str, field: str) -> dict:
+        """How many records of a collection have each value of ``field``."""
+        counts: dict = {}
+        for record in self.records(collection):
+            value = record.get(field)
+            counts[value] = counts.get(value, 0) + 1
+        return counts
+
+    def person_names(self) -> list[tuple[str, str]]:
+        """(folded name, person id) for every name and spelling, in dataset order."""
+        from .text import fold
+
+        return [
+            (fold(name), person["id"])
+            for person in self.records("people")
+            for name in (person["name"], *person.get("spellings", []))
+        ]
 
     def get(self, rid: str | None) -> dict | None:
         return self.by_id.get(rid) if rid else None

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .fuzzydate import bounds_to_edtf
 from .render.view import Column, Document, Fields, Listing, Paragraph, Section, cell
 
 _YEAR = re.compile(r"\b\d{4}\b")
@@ -21,6 +20,8 @@ def when_text(when: dict | None) -> str:
         return ""
     if _YEAR.search(when["text"]):
         return when["text"]
+    from .fuzzydate import bounds_to_edtf  # rarely needed, and slow to import
+
     low, high = (date.fromisoformat(d) if d else None for d in (when["earliest"], when["latest"]))
     return f"{when['text']} ({bounds_to_edtf(low, high)})"
 

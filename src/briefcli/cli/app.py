@@ -4,7 +4,8 @@ Exit codes: 0 success (an empty answer included), 1 bad or unreadable data (or a
 error), 2 wrong usage, 130 interrupted.
 """
 
-from __future__ import annotations
+# No "from __future__ import annotations" here: Typer would compile and evaluate every
+# annotation string of every command at each start-up.
 
 import functools
 import os
@@ -17,13 +18,16 @@ from .. import __version__
 from ..console import terminal
 from . import authoring, browse, export, extract, schedule
 from .common import Settings
+from .lazy import Command, Group, click_group
 
 app = typer.Typer(
     name="briefcli",
+    cls=Group,
     help="Who is involved, what exactly they said, and what comes next: briefings on a "
     "diplomatic process from a YAML dataset of its press coverage.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    # Plain help: Rich-formatted help imports more of Rich than the whole command costs.
     rich_markup_mode=None,
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -50,12 +54,19 @@ def main_options(
         ),
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Read the YAML even if a cached copy is fresh (also: BRIEFCLI_NO_CACHE=1).",
+        ),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
     ] = False,
 ) -> None:
-    ctx.obj = Settings(data=list(data or []), debug=debug)
+    ctx.obj = Settings(data=list(data or []), debug=debug, no_cache=no_cache)
 
 
 def _command(function, name: str, example: str) -> None:
@@ -75,7 +86,7 @@ def _command(function, name: str, example: str) -> None:
             terminal.message("briefcli: interrupted")
             raise typer.Exit(130) from None
 
-    app.command(name, epilog=f"Example: {example}")(run)
+    app.command(name, cls=Command, epilog=f"Example: {example}")(run)
 
 
 _command(browse.people, "people", "briefcli people --format csv")
@@ -91,14 +102,24 @@ _command(export.export, "export", "briefcli export html -o briefing.html")
 _command(extract.extract, "extract", "briefcli extract article.txt --date 2018-02-05 -o draft.yaml")
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: Optional[list[str]] = None) -> int:
     """Run briefcli and turn every failure into a message and an exit code."""
     click = _click_exceptions()
 
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
     try:
-        result = app(args=args, prog_name="briefcli", standalone_mode=False)
+        try:
+            result = click_group(app).main(args, prog_name="briefcli", standalone_mode=False)
+        except Exception as exc:
+            if not _cache_unusable(exc):
+                raise
+            # The cache turned out damaged in the middle of a query (before any output): answer
+            # again from the YAML, which also rewrites the cache.
+            from .. import cache
+
+            cache.distrust()
+            result = click_group(app).main(args, prog_name="briefcli", standalone_mode=False)
         return result if isinstance(result, int) else 0
     except typer.Exit as exc:
         return exc.exit_code
@@ -111,16 +132,34 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return 0
-    except Exception as exc:  # the last line of defence: one line, no locals
-        if debug:
-            import traceback
+    except Exception as exc:
+        return _failure(exc, debug)
 
-            traceback.print_exc()
-        else:
-            terminal.message(
-                f"briefcli: internal error: {type(exc).__name__}; run again with --debug for details"
-            )
-        return 1
+
+def _cache_unusable(exc: Exception) -> bool:
+    """Whether ``exc`` says the cache is damaged (only possible once the cache was opened)."""
+    cache = sys.modules.get("briefcli.cache")
+    return cache is not None and isinstance(exc, cache.CacheUnusable)
+
+
+def _failure(exc: Exception, debug: bool) -> int:
+    """The message and exit code for an exception (imports what it needs only now)."""
+    from ..errors import BriefError
+
+    if isinstance(exc, BriefError):  # raised outside a command, e.g. while parsing options
+        for line in exc.lines():
+            terminal.message(line)
+        return exc.exit_code
+    # the last line of defence: one line, no locals
+    if debug:
+        import traceback
+
+        traceback.print_exc()
+    else:
+        terminal.message(
+            f"briefcli: internal error: {type(exc).__name__}; run again with --debug for details"
+        )
+    return 1
 
 
 def _click_exceptions():

@@ -1,6 +1,7 @@
 """Commands about who said what: people, person, quotes, search."""
 
-from __future__ import annotations
+# No "from __future__ import annotations" here: Typer would compile and evaluate every
+# annotation string of every command at each start-up.
 
 from enum import Enum
 from typing import Annotated, Optional
@@ -46,7 +47,9 @@ def quotes(
     speaker: Annotated[
         Optional[str], typer.Option(help="Any part of the speaker's name.", metavar="NAME")
     ] = None,
-    topic: Annotated[Optional[str], typer.Option(help="A topic id or part of its name.")] = None,
+    topic: Annotated[
+        Optional[str], typer.Option(help="A topic id or part of its name.", metavar="TOPIC")
+    ] = None,
     search: Annotated[
         Optional[str], typer.Option(help="Text in the quote or its context.", metavar="TEXT")
     ] = None,
@@ -63,7 +66,7 @@ def quotes(
         data, speaker=who, topic=topic, search=search, kind=kind.value if kind else None
     )
     empty = "No quotes match."
-    if who is not None and not any(q["speaker"] == who["id"] for q in data.records("quotes")):
+    if who is not None and not data.records("quotes", speaker=who["id"]):
         empty = f"{who['name']} has no quotes in this dataset."
     output(views.quotes(found, empty=empty), fmt, json)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from contextlib import contextmanager
 from datetime import date
 
 import typer
@@ -11,10 +11,16 @@ import typer
 from ..console import terminal
 
 
-@dataclass
 class Settings:
-    data: list[str] = field(default_factory=list)
-    debug: bool = False
+    """The global options. (A plain class: a dataclass costs a millisecond at every start.)"""
+
+    __slots__ = ("data", "debug", "no_cache")
+
+    def __init__(self, data: list[str] | None = None, debug: bool = False,
+                 no_cache: bool = False) -> None:
+        self.data = list(data or [])
+        self.debug = debug
+        self.no_cache = no_cache
 
 
 def data_paths(settings: Settings) -> list[str]:
@@ -30,13 +36,47 @@ def data_paths(settings: Settings) -> list[str]:
 
 
 def load(ctx: typer.Context):
-    """The dataset in use, as :class:`briefcli.store.Data`."""
-    from .. import load as loader
-    from ..store import Data
+    """The dataset in use, as :class:`briefcli.store.Data`: from the cache when it is fresh,
+    else from the YAML (and then cached)."""
+    from .. import cache
 
     settings: Settings = ctx.obj
-    plain, warnings, source_files = loader.load(data_paths(settings))
-    return Data(plain, source_files, warnings)
+    paths = data_paths(settings)
+    use_cache = not cache.disabled(settings.no_cache)
+    if use_cache:
+        data = cache.load_cached(paths)
+        if data is not None:
+            return data
+    from .. import load as loader
+    from ..store import Data
+    from .progress import loading
+
+    with loading(paths) as step, _collector_paused():
+        plain, warnings, source_files = loader.load(paths)
+        data = Data(plain, source_files, warnings)
+        if use_cache:
+            step("Saving the cache")
+            cache.save(paths, data, progress=step.advance)
+    return data
+
+
+@contextmanager
+def _collector_paused():
+    """Pause Python's cycle collector while a dataset is read.
+
+    Loading makes hundreds of thousands of objects that all stay alive; the collector would
+    go through them again and again for nothing (for 100k quotes, validation takes three times
+    as long with it). Reference counting still frees what is dropped.
+    """
+    import gc
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def as_of_day(value: str | None, data) -> tuple[date, str]:

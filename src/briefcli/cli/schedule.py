@@ -1,6 +1,7 @@
 """Commands about time: next, timeline, brief."""
 
-from __future__ import annotations
+# No "from __future__ import annotations" here: Typer would compile and evaluate every
+# annotation string of every command at each start-up.
 
 from typing import Annotated, Optional
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import difflib
 import os
+from typing import TYPE_CHECKING
 
-from .merge import Merged
 from .problems import DataError, Problem
-from .yamlread import parse, read_text
+
+if TYPE_CHECKING:  # merge and the YAML readers import PyYAML: only check_all needs them
+    from .merge import Merged
 
 MAX_PROBLEMS = 50
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -109,14 +111,17 @@ def check_all(paths: list[str], verify: bool = True) -> tuple[dict | None, list[
     """Read, validate and check; return the plain data (None if unusable) and all problems."""
     from pydantic import ValidationError
 
-    from .. import model
+    from . import fastyaml
     from .checks import check
+    from .merge import Merged
+    from .validate import plain_dataset
     from .verify import verify_quotes
+    from .yamlread import read_text
 
     merged = Merged()
     for name, real in expand(paths):
         try:
-            value, positions = parse(read_text(real, name), name)
+            value, positions = fastyaml.parse(read_text(real, name), name)
         except DataError as exc:
             merged.problems.extend(exc.problems)
             continue
@@ -128,10 +133,9 @@ def check_all(paths: list[str], verify: bool = True) -> tuple[dict | None, list[
         first = next(iter(merged.files), paths[0] if paths else "")
         return None, [Problem(first, "missing the 'dataset' section (title, process, as_of, summary)", 1, 1)], merged
     try:
-        dataset = model.Dataset.model_validate(merged.raw)
+        plain = plain_dataset(merged.raw)
     except ValidationError as exc:
         return None, _pydantic_problems(exc, merged), merged
-    plain = dataset.plain()
     problems = check(plain, merged)
     if verify:
         problems += verify_quotes(plain, merged)

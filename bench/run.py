@@ -1,0 +1,320 @@
+"""briefcli's benchmark: start-up, scale and memory, against references timed in the same run.
+
+    python bench/run.py            # full run (generates bench/data/ datasets of up to 100k
+                                   # quotes once; about 5-10 minutes); writes bench/RESULTS.md
+                                   # and the table in README.md
+    python bench/run.py --quick    # small sizes, few runs: checks that the benchmark works
+                                   # (CI); writes bench/data/RESULTS-quick.md
+
+Each ratio compares two commands timed alternately in this run (A, B, A, B...), by medians of
+wall time, so a busy machine slows both sides alike. Every command runs as a fresh process
+with stdout and stderr to /dev/null. briefcli's cache lives in a folder of the benchmark's own,
+never the user's: on Linux through XDG_CACHE_HOME, so that the default lookup (platformdirs)
+is part of what is timed. Peak memory is the child's maximum resident set size (os.wait4).
+Before timing, briefcli's modules are byte-compiled, as an installed wheel's are.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+import generate  # noqa: E402
+
+SPEAKER = "Arbour"  # in the shipped data and, with the same five quotes, in every generated set
+JQ_FILTER = (
+    '[.people[] | select((.name | ascii_downcase | contains("arbour"))) | .id] as $ids'
+    " | [.quotes[] | select(.speaker as $s | $ids | index($s))]"
+)
+
+
+def briefcli_command() -> list[str]:
+    exe = shutil.which("briefcli", path=os.path.dirname(sys.executable)) or shutil.which("briefcli")
+    return [exe] if exe else [sys.executable, "-m", "briefcli"]
+
+
+def run(cmd: list[str], env: dict | None = None, stdout=subprocess.DEVNULL) -> tuple[float, int, int]:
+    """Run ``cmd``; return (wall seconds, peak RSS in MB, exit code)."""
+    start = time.perf_counter()
+    child = subprocess.Popen(cmd, env=env, stdout=stdout, stderr=subprocess.DEVNULL,
+                             stdin=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    return seconds, usage.ru_maxrss // 1024, child.returncode
+
+
+def alternate(a, b, reps: int) -> tuple[list[float], list[float]]:
+    """Time two callables (each returns seconds) alternately; their lists of seconds."""
+    xs, ys = [], []
+    for index in range(reps):
+        first, second = (a, b) if index % 2 == 0 else (b, a)
+        one, two = first(), second()
+        if index % 2:
+            one, two = two, one
+        xs.append(one)
+        ys.append(two)
+    return xs, ys
+
+
+def environment(cache: str, data: str | None = None, **extra) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BRIEFCLI_")}
+    if sys.platform == "linux":
+        env["XDG_CACHE_HOME"] = cache  # the default place, found through platformdirs
+    else:
+        env["BRIEFCLI_CACHE_DIR"] = cache
+    if data:
+        env["BRIEFCLI_DATA"] = data
+    env.update(extra)
+    return env
+
+
+def timed(cmd: list[str], env: dict | None = None, check: bool = True):
+    def go() -> float:
+        seconds, _, code = run(cmd, env)
+        if check and code != 0:
+            raise SystemExit(f"benchmark command failed ({code}): {' '.join(cmd)}")
+        return seconds
+    return go
+
+
+class Table:
+    def __init__(self) -> None:
+        self.rows: list[list[str]] = []
+        self.all_pass = True
+
+    def ratio(self, what: str, ours: list[float], ref: list[float], ref_name: str,
+              target: float | None, judged: bool) -> None:
+        a, b = statistics.median(ours), statistics.median(ref)
+        ratio = a / b
+        verdict = "n/a"
+        if target is not None and judged:
+            verdict = "pass" if ratio <= target else f"**fail** (by {ratio / target - 1:.0%})"
+            self.all_pass &= ratio <= target
+        self.rows.append([what, _secs(a), f"{ref_name}: {_secs(b)}", f"{ratio:.2f}",
+                          f"≤ {target}" if target is not None else "", verdict])
+
+    def value(self, what: str, value: str, target: str, ok: bool | None) -> None:
+        verdict = "n/a" if ok is None else "pass" if ok else "**fail**"
+        if ok is False:
+            self.all_pass = False
+        self.rows.append([what, value, "", "", target, verdict])
+
+    def markdown(self) -> str:
+        head = ["Measure", "briefcli (median)", "Reference (median)", "Ratio", "Target", "Result"]
+        lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        lines += ["| " + " | ".join(row) + " |" for row in self.rows]
+        return "\n".join(lines)
+
+
+def _secs(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds < 10 else f"{seconds:.1f} s"
+
+
+def machine_note() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    versions = []
+    for name in ("typer", "rich", "pydantic", "PyYAML"):
+        try:
+            from importlib.metadata import version
+
+            versions.append(f"{name} {version(name)}")
+        except Exception:  # noqa: BLE001 - a missing package is just not listed
+            pass
+    jq = shutil.which("jq")
+    jq_version = subprocess.run([jq, "--version"], capture_output=True, text=True).stdout.strip() if jq else "no jq"
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return (f"{cpu}, {os.cpu_count()} CPUs, load average {load} at the start; Python "
+            f"{platform.python_version()} on {platform.system()}; {', '.join(versions)}; {jq_version}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="briefcli's benchmark")
+    parser.add_argument("--quick", action="store_true", help="small sizes and few runs (for CI)")
+    parser.add_argument("--reps", type=int, help="runs per side for the quick comparisons")
+    parser.add_argument("--cold-reps", type=int, help="runs per side for the first-load comparison")
+    parser.add_argument("--out", type=Path, help="where to write the results table")
+    parser.add_argument("--no-readme", action="store_true", help="do not update README.md")
+    args = parser.parse_args()
+    quick = args.quick
+    reps = args.reps or (5 if quick else 41)
+    cold_reps = args.cold_reps or (2 if quick else 3)
+    sizes = (1000,) if quick else (1000, 10000, 100000)
+    big = sizes[-1]
+    out = args.out or (HERE / "data" / "RESULTS-quick.md" if quick else HERE / "RESULTS.md")
+    started = datetime.datetime.now().astimezone()
+    note = machine_note()
+
+    import briefcli
+
+    subprocess.run([sys.executable, "-m", "compileall", "-q", os.path.dirname(briefcli.__file__)],
+                   check=True, stdout=subprocess.DEVNULL)
+    bc = briefcli_command()
+    work = tempfile.mkdtemp(prefix="briefcli-bench-")
+    table = Table()
+    context: list[str] = []
+    try:
+        print("generating datasets...", file=sys.stderr)
+        paths = {n: str(generate.ensure(n)) for n in sizes}
+
+        # 1. Start-up, on the shipped dataset with a warm cache.
+        warm = os.path.join(work, "shipped")
+        shipped_env = environment(warm)
+        run(bc + ["people"], shipped_env)  # fills the cache
+        py = sys.executable
+        print("start-up...", file=sys.stderr)
+        ours, ref = alternate(timed(bc + ["people"], shipped_env),
+                              timed([py, "-c", "import typer, rich.console, rich.table"]), reps)
+        table.ratio("`briefcli people` (shipped data, cache warm)", ours, ref,
+                    "`import typer, rich.console, rich.table`", 1.25, not quick)
+        for flag in ("--version", "--help"):
+            ours, ref = alternate(timed(bc + [flag], shipped_env), timed([py, "-c", "import typer"]), reps)
+            table.ratio(f"`briefcli {flag}`", ours, ref, "`import typer`", 1.1, not quick)
+
+        # 2. Scale.
+        query = ["quotes", "--speaker", SPEAKER]
+        judged = not quick
+        for n in sizes:
+            path = paths[n]
+            size_mb = os.path.getsize(path) / 1e6
+            print(f"{n} quotes ({size_mb:.1f} MB): first load...", file=sys.stderr)
+            counter = iter(range(1000))
+            peaks: list[int] = []
+
+            def cold() -> float:
+                env = environment(os.path.join(work, f"cold-{n}-{next(counter)}"), path)
+                seconds, peak, code = run(bc + query, env)
+                if code != 0:
+                    raise SystemExit(f"briefcli failed on {path}")
+                peaks.append(peak)
+                return seconds
+
+            def csafe() -> float:
+                code = ("import yaml; f = open(%r, encoding='utf-8'); "
+                        "yaml.load(f, Loader=yaml.CSafeLoader)" % path)
+                return timed([py, "-c", code])()
+
+            first, parse = alternate(cold, csafe, cold_reps)
+            if n == big:
+                table.ratio(f"First `briefcli quotes --speaker {SPEAKER}`, {n:,} quotes "
+                            f"({size_mb:.1f} MB), nothing cached", first, parse,
+                            "PyYAML CSafeLoader parse alone", 0.5, judged)
+            big_env = environment(os.path.join(work, f"warm-{n}"), path)
+            run(bc + query, big_env)  # fills the cache
+            print(f"{n} quotes: later queries...", file=sys.stderr)
+            later, small = alternate(timed(bc + query, big_env), timed(bc + query, shipped_env), reps)
+            jq = shutil.which("jq")
+            if n == big:
+                table.ratio(f"Later `briefcli quotes --speaker {SPEAKER}`, {n:,} quotes", later,
+                            small, "same query, shipped data", 2.0, judged)
+                if jq:
+                    json_path = str(Path(path).with_suffix(".json"))
+                    later2, jqs = alternate(timed(bc + query, big_env),
+                                            timed([jq, JQ_FILTER, json_path]), reps)
+                    table.ratio(f"Later `briefcli quotes --speaker {SPEAKER}`, {n:,} quotes",
+                                later2, jqs, "jq, same filter, same data as JSON", 0.5, judged)
+                    _same_answer(bc, query, big_env, jq, json_path)
+                else:
+                    table.value("Later query vs jq", "skipped: jq is not installed", "≤ 0.5", None)
+                table.value(f"Peak memory, first query on {n:,} quotes", f"{max(peaks)} MB",
+                            "≤ 400 MB", max(peaks) <= 400 if judged else None)
+            cache_files = list(Path(work, f"warm-{n}").rglob("*.sqlite"))
+            cache_mb = sum(f.stat().st_size for f in cache_files) / 1e6
+            context.append(
+                f"| {n:,} | {size_mb:.1f} MB | {_secs(statistics.median(first))} | "
+                f"{_secs(statistics.median(parse))} | {_secs(statistics.median(later))} | "
+                f"{max(peaks)} MB | {cache_mb:.1f} MB |"
+            )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    finished = datetime.datetime.now().astimezone()
+    text = "\n".join([
+        "# briefcli benchmark results",
+        "",
+        f"{'Quick run (small sizes, targets not judged)' if quick else 'Full run'} of "
+        f"`python bench/run.py{' --quick' if quick else ''}`, {started:%Y-%m-%d %H:%M %Z} "
+        f"({(finished - started).total_seconds() / 60:.0f} min).",
+        "",
+        f"Machine: {note}.",
+        "",
+        f"Medians of {reps} alternating runs per side ({cold_reps} for first loads). Each ratio "
+        "compares two commands timed in turn in this run.",
+        "",
+        table.markdown(),
+        "",
+        "By size (query: `briefcli quotes --speaker Arbour`, the same five quotes at every size):",
+        "",
+        "| Quotes | YAML | First query, nothing cached | CSafeLoader parse alone | Later query | "
+        "Peak memory, first query | Cache file |",
+        "|---|---|---|---|---|---|---|",
+        *context,
+        "",
+        *NOTES,
+    ])
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    if not quick and not args.no_readme:
+        _update_readme(table.markdown(), started)
+    print(text)
+    print(f"written to {out}", file=sys.stderr)
+
+
+NOTES = [
+    "Notes:",
+    "",
+    "- `briefcli --version` answers before Typer is imported; `--help` is Click's plain help.",
+    "- Both sides of the later-query comparisons import pydantic: Typer 0.29 converts a given",
+    "  option value (`--speaker`) with a pydantic TypeAdapter. briefcli itself reads the cache",
+    "  without pydantic or PyYAML.",
+    "- The first query reads the YAML with briefcli's full strictness (fast reader, pydantic",
+    "  validation, cross-checks) and writes the cache; its peak memory is the run's maximum.",
+    "- jq answers from a JSON copy of the same records (`bench/data/q*/dataset.json`); the",
+    "  benchmark checks that briefcli and jq find the same quotes.",
+    "",
+]
+
+
+def _same_answer(bc, query, env, jq, json_path) -> None:
+    """briefcli and jq must find the same quotes, or the comparison means nothing."""
+    ours = subprocess.run(bc + query + ["--json"], env=env, capture_output=True, text=True, check=True)
+    theirs = subprocess.run([jq, JQ_FILTER, json_path], capture_output=True, text=True, check=True)
+    ids = sorted(q["id"] for q in json.loads(ours.stdout))
+    if ids != sorted(q["id"] for q in json.loads(theirs.stdout)):
+        raise SystemExit("briefcli and jq disagree on the answer")
+
+
+def _update_readme(table: str, when) -> None:
+    readme = REPO / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+    if start not in text or end not in text:
+        return
+    block = f"{start}\nLatest full run ({when:%Y-%m-%d}); details in `bench/RESULTS.md`.\n\n{table}\n{end}"
+    text = re.sub(re.escape(start) + ".*?" + re.escape(end), lambda _: block, text, flags=re.S)
+    readme.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,66 @@
+"""A progress bar on stderr for loads that take a while, and nothing otherwise.
+
+It shows only when stderr is a terminal and the dataset is big enough to take about a second to
+read (:data:`SLOW_BYTES`); piped or redirected output never gets one.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import contextmanager
+
+SLOW_BYTES = 2_000_000  # about a second of reading, validating and caching
+
+
+class _Step:
+    """What the loader calls to say where it is; does nothing when no bar is shown."""
+
+    def __init__(self, progress=None, task=None) -> None:
+        self._progress = progress
+        self._task = task
+
+    def __call__(self, description: str) -> None:
+        if self._progress is not None:
+            self._progress.update(self._task, description=description, completed=0, total=None)
+            self._progress.refresh()
+
+    def advance(self, done: int, total: int) -> None:
+        if self._progress is not None:
+            self._progress.update(self._task, completed=done, total=total)
+
+
+def _size(paths: list[str]) -> int:
+    total = 0
+    for path in paths:
+        try:
+            if os.path.isdir(path):
+                for root, _, names in os.walk(path):
+                    total += sum(os.path.getsize(os.path.join(root, n)) for n in names)
+            else:
+                total += os.path.getsize(path)
+        except OSError:
+            pass
+    return total
+
+
+@contextmanager
+def loading(paths: list[str]):
+    """Wrap a load of ``paths``; yields a :class:`_Step` to report stages and counts."""
+    stream = sys.stderr
+    if not (stream is not None and stream.isatty()) or _size(paths) < SLOW_BYTES:
+        yield _Step()
+        return
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from ..console import terminal
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TimeElapsedColumn(),
+        console=terminal.err,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("Reading the dataset (the next queries will be quick)", total=None)
+        yield _Step(progress, task)

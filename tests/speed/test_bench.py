@@ -1,0 +1,42 @@
+"""The benchmark keeps working: its quick mode runs, and its datasets are valid."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from briefcli.load import check_all
+
+from .conftest import REPO
+
+
+def test_generated_dataset_is_valid_and_verifies(generated):
+    plain, problems, _ = check_all([str(generated)], verify=True)
+    assert plain is not None
+    assert [p for p in problems if p.severity == "error"] == []
+    assert len(plain["quotes"]) == 1000 + 11  # the shipped quotes come first
+    assert [q["id"] for q in plain["quotes"][:11]] == [
+        q["id"] for q in check_all([str(REPO / "data" / "compact.yaml")])[0]["quotes"]
+    ]
+
+
+def test_generator_is_deterministic(generate):
+    first, texts = generate.build(200)
+    again, texts_again = generate.build(200)
+    assert generate.to_yaml(first) == generate.to_yaml(again)
+    assert texts == texts_again
+
+
+def test_quick_benchmark_runs(tmp_path):
+    out = tmp_path / "RESULTS.md"
+    done = subprocess.run(
+        [sys.executable, str(REPO / "bench" / "run.py"), "--quick", "--out", str(out)],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    table = out.read_text(encoding="utf-8")
+    for measure in ("`briefcli people`", "`briefcli --version`", "`briefcli --help`",
+                    "CSafeLoader", "same query, shipped data", "Peak memory"):
+        assert measure in table
+    rows = [line for line in table.splitlines() if line.startswith("| ")]
+    assert len(rows) >= 8
