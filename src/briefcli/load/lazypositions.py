@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from array import array
 
-from .yamlread import Positions
+from .yamlread import Positions, nearest
 
 _BLOCK = 1 << 16  # bytes of text compressed together
 
@@ -103,10 +103,4 @@ class LazyPositions(Positions):
     def of(self, path: tuple, key: bool = False):
         path = tuple(path)
         self._materialise(path)
-        if key and path in self._keys:
-            return self._keys[path]
-        while path:
-            if path in self._values:
-                return self._values[path]
-            path = path[:-1]
-        return self._values.get(())
+        return nearest(self._values, self._keys, path, key)

@@ -51,14 +51,19 @@ class Positions:
 
     def of(self, path: tuple, key: bool = False) -> tuple[int, int] | None:
         """The position of ``path``, or of its nearest ancestor that has one."""
-        path = tuple(path)
-        if key and path in self.keys:
-            return self.keys[path]
-        while path:
-            if path in self.values:
-                return self.values[path]
-            path = path[:-1]
-        return self.values.get(())
+        return nearest(self.values, self.keys, path, key)
+
+
+def nearest(values: dict, keys: dict, path: tuple, key: bool = False) -> tuple[int, int] | None:
+    """The position of ``path`` (its key's with ``key``), or of its nearest placed ancestor."""
+    path = tuple(path)
+    if key and path in keys:
+        return keys[path]
+    while path:
+        if path in values:
+            return values[path]
+        path = path[:-1]
+    return values.get(())
 
 
 def _fail(name: str, message: str, line: int | None = None, column: int | None = None):
