@@ -74,3 +74,39 @@ def test_rendering_lets_no_control_character_through(text):
             out = buffer.getvalue()
             leaked = UNSAFE.search(out)
             assert leaked is None, f"{fmt}: {leaked.group()!r} in {out!r}"
+
+
+def _dataset_with(text: str):
+    """The minimal test dataset, loaded, with ``text`` put into every kind of field an export shows."""
+    from pathlib import Path
+
+    from briefcli.load import load
+    from briefcli.store import Data
+
+    folder = Path(__file__).resolve().parents[1] / "data" / "valid"
+    plain, warnings, files = load([str(folder / "minimal.yaml")])
+    plain["dataset"] = {**plain["dataset"], "title": text, "summary": text}
+    plain["people"] = [{**plain["people"][0], "name": text, "spellings": [text]}]
+    plain["places"] = [{**plain["places"][0], "name": text}]
+    plain["events"] = [{**plain["events"][0], "name": text, "about": text}]
+    plain["quotes"] = [{**plain["quotes"][0], "context": text}]
+    when = {**plain["steps"][0]["when"], "text": text}
+    plain["steps"] = [{**plain["steps"][0], "what": text, "when": when}]
+    plain["sources"] = [{**plain["sources"][0], "title": text, "url": text}]
+    return Data(plain, files, warnings)
+
+
+@settings(max_examples=EXAMPLES // 10, deadline=None)
+@given(text=st.text(min_size=1, max_size=80))
+def test_exports_let_no_control_character_through(text):
+    from datetime import date
+
+    from briefcli.export import EXPORTS, build
+
+    data = _dataset_with(text)
+    for name in EXPORTS:
+        out = build(name, data, date(2018, 3, 12), "As of 2018-03-12")
+        if name == "ics":
+            out = out.replace("\r\n", "\n")  # iCalendar's own line ends
+        leaked = UNSAFE.search(out)
+        assert leaked is None, f"{name}: {leaked.group()!r} in {out!r}"
