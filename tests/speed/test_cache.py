@@ -83,6 +83,20 @@ def test_answer_comes_from_the_cache(dataset, run_json, isolated):
     assert run_json("--data", str(dataset), "people") == before
 
 
+def test_an_edited_source_text_is_noticed(dataset, run_json, isolated):
+    code, quotes, _ = run_json("--data", str(dataset), "quotes", "--speaker", "lajcak")
+    assert code == 0
+    article = dataset.parent / "sources" / "un-news-2017-12-07.txt"
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("tough negotiations", "hard talks"),
+        encoding="utf-8",
+    )
+    # the cache was built against the old article: the quote no longer verifies
+    code, quotes, err = run_json("--data", str(dataset), "quotes", "--speaker", "lajcak")
+    assert code == 1 and quotes is None
+    assert "quotes[5].text: not found word for word in source 'un-news-2017-12-07'" in err
+
+
 def test_stale_cache_is_rebuilt(dataset, run_json, isolated):
     code, quotes, _ = run_json("--data", str(dataset), "quotes", "--speaker", "lajcak")
     assert code == 0 and "tough negotiations" in [q["text"] for q in quotes]

@@ -8,7 +8,8 @@ speaker and by folded person name, and the dataset's info, warnings and source t
 query reads only the rows its answer needs, so its cost follows the answer, not the dataset.
 Reading it imports neither pydantic nor PyYAML.
 
-Freshness: the cache records, for each dataset file, its size, mtime_ns, inode and SHA-256, plus
+Freshness: the cache records, for each dataset file and each source text its quotes were
+verified against, its size, mtime_ns, inode and SHA-256, plus
 the briefcli version, the cache format and the Python version. A cache is used only if all
 match. Each file is first compared by ``os.stat`` (microseconds, even for 45 MB); only when its
 stat differs (a copy, a touch, a checkout) is its content hashed, and if the content is the same
@@ -93,7 +94,7 @@ def save(paths: list[str], data, progress=None) -> None:
     from .sqlstore import build
 
     try:
-        prints = fingerprints(paths)
+        prints = fingerprints(paths, sorted(set(data.source_files.values())))
         if prints is not None:
             build(cache_path(paths), paths, prints, data, progress)
     except (OSError, sqlite3.Error):

@@ -35,11 +35,13 @@ def sha256(path: str) -> str:
     return digest.hexdigest()
 
 
-def fingerprints(paths: list[str]) -> list[tuple] | None:
-    """(path, size, mtime_ns, inode, sha256) for each dataset file, or None."""
+def fingerprints(paths: list[str], also: list[str] = ()) -> list[tuple] | None:
+    """(path, size, mtime_ns, inode, sha256) for each dataset file, then each file in ``also``
+    (the source texts the quotes were verified against), or None."""
     files = _files(paths)
     if files is None:
         return None
+    files = files + list(also)
     out = []
     for path in files:
         size, mtime, inode = _stat(path)
@@ -62,8 +64,10 @@ def fingerprint_matches(paths: list[str], recorded: list) -> bool:
     A file whose stat is unchanged is taken as unchanged; one whose stat changed is hashed.
     """
     files = _files(paths)
-    if files is None or len(files) != len(recorded):
+    if files is None or len(files) > len(recorded):
         return False
+    # after the dataset files come the source texts, recorded by their own paths
+    files = files + [entry[0] for entry in recorded[len(files):]]
     limit = size_limit()
     for path, (old_path, size, mtime, inode, digest) in zip(files, recorded):
         if path != old_path or size > limit:
