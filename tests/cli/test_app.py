@@ -7,7 +7,10 @@ import pytest
 
 from briefcli import __version__
 
-COMMANDS = ["people", "person", "quotes", "next", "timeline", "brief", "search"]
+COMMANDS = [
+    "people", "person", "quotes", "next", "timeline", "brief", "search", "validate", "schema",
+    "export", "extract",
+]
 
 
 def test_version(cli):
