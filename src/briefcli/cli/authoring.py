@@ -48,10 +48,8 @@ def validate(
 
         terminal.write(dumps(report) + "\n")
     else:
-        for problem in report["problems"][:50]:
-            terminal.message(_line(problem))
-        if len(report["problems"]) > 50:
-            terminal.message(f"and {len(report['problems']) - 50} more")
+        for line in DataError(problems).lines():  # at most 50, then "and N more"
+            terminal.message(line)
         if report["ok"]:
             counts = ", ".join(_count(n, k) for k, n in report["counts"].items())
             terminal.write(f"OK: {counts}\n")
@@ -63,12 +61,6 @@ def _count(number: int, collection: str) -> str:
     from ..load.checks import NOUN
 
     return f"{number} {NOUN[collection] if number == 1 else collection}"
-
-
-def _line(problem: dict) -> str:
-    from ..load.problems import Problem
-
-    return str(Problem(**problem))
 
 
 def schema() -> None:

@@ -15,7 +15,6 @@ from .problems import DataError, Problem
 if TYPE_CHECKING:  # merge and the YAML readers import PyYAML: only check_all needs them
     from .merge import Merged
 
-MAX_PROBLEMS = 50
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
