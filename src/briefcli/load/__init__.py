@@ -168,15 +168,4 @@ def load(paths: list[str]) -> tuple[dict, list[Problem], dict[str, str]]:
     errors = [p for p in problems if p.severity == "error"]
     if errors or plain is None:
         raise DataError(errors)
-    return plain, problems, source_files(plain, merged)
-
-
-def source_files(plain: dict, merged: Merged) -> dict[str, str]:
-    """Each source's text file (sources whose text was checked by load())."""
-    from .verify import text_path
-
-    return {
-        source["id"]: text_path(merged, index, source["text"])
-        for index, source in enumerate(plain.get("sources", []))
-        if source.get("text")
-    }
+    return plain, problems, merged.text_files

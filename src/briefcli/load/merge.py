@@ -38,6 +38,7 @@ class Merged:
     origins: dict[tuple, Origin] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)  # shown name -> real path
     problems: list[Problem] = field(default_factory=list)
+    text_files: dict[str, str] = field(default_factory=dict)  # source id -> its checked text file
 
     def local(self, path: tuple) -> tuple[Origin | None, tuple]:
         """The origin of a merged path and the same path inside its own file."""
