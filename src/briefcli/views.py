@@ -7,7 +7,6 @@ presentation (which columns, in which order) but not the format.
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from .render.view import Column, Document, Fields, Listing, Paragraph, Section, cell
 
@@ -20,10 +19,9 @@ def when_text(when: dict | None) -> str:
         return ""
     if _YEAR.search(when["text"]):
         return when["text"]
-    from .fuzzydate import bounds_to_edtf  # rarely needed, and slow to import
+    from .fuzzydate import from_dict  # rarely needed, and slow to import
 
-    low, high = (date.fromisoformat(d) if d else None for d in (when["earliest"], when["latest"]))
-    return f"{when['text']} ({bounds_to_edtf(low, high)})"
+    return f"{when['text']} ({from_dict(when).edtf})"
 
 
 def people(records: list[dict]) -> Listing:

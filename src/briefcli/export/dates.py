@@ -17,13 +17,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..fuzzydate import bounds_to_edtf
+from ..fuzzydate import from_dict
 
 Part = tuple[int, ...]  # (year,), (year, month) or (year, month, day)
 
 
 def bounds(when: dict) -> tuple[date | None, date | None]:
-    return tuple(date.fromisoformat(d) if d else None for d in (when["earliest"], when["latest"]))
+    fuzzy = from_dict(when)
+    return fuzzy.earliest, fuzzy.latest
 
 
 def calendar_days(when: dict) -> tuple[date, date, bool]:
@@ -48,7 +49,7 @@ def parts(when: dict) -> tuple[Part | None, Part | None]:
     'at the end of 2018' (2018-12-01..2018-12-31) -> ((2018, 12), None);
     'before mid-January 2018' (../2018-01-10) -> (None, (2018, 1, 10)).
     """
-    edtf = bounds_to_edtf(*bounds(when))
+    edtf = from_dict(when).edtf
     start, _, end = edtf.partition("/")
     return _part(start), _part(end)
 
