@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import os
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from .problems import DataError, Problem
@@ -106,8 +107,32 @@ def _fields_at(loc: tuple) -> list[str]:
     return list(current.model_fields)
 
 
+@contextmanager
+def collector_paused():
+    """Pause Python's cycle collector while a dataset is read.
+
+    Loading makes hundreds of thousands of objects that all stay alive; the collector would
+    go through them again and again for nothing (for 100k quotes, validation takes three times
+    as long with it). Reference counting still frees what is dropped.
+    """
+    import gc
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def check_all(paths: list[str], verify: bool = True) -> tuple[dict | None, list[Problem], Merged]:
     """Read, validate and check; return the plain data (None if unusable) and all problems."""
+    with collector_paused():
+        return _check_all(paths, verify)
+
+
+def _check_all(paths: list[str], verify: bool) -> tuple[dict | None, list[Problem], Merged]:
     from pydantic import ValidationError
 
     from . import fastyaml
