@@ -24,5 +24,10 @@ def clean(text: object, one_line: bool = False) -> str:
 
 def fold(text: str) -> str:
     """Lower-case text without accents, for matching: 'Lajčák' -> 'lajcak'."""
+    return strip_accents(text).casefold()
+
+
+def strip_accents(text: str) -> str:
+    """Text without combining accents: 'Jürg Lajčák' -> 'Jurg Lajcak'."""
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

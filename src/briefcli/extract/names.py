@@ -7,10 +7,9 @@ These are the building blocks of :mod:`.people`; they look at text only, not at 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
-from ..text import fold
+from ..text import fold, strip_accents
 from . import vocabulary as V
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*\.?")
@@ -182,14 +181,11 @@ def honorific_form(word: str) -> str:
 
 
 def slug(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name)
-    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", strip_accents(name).lower()).strip("-")
 
 
 def ascii_spelling(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return strip_accents(name)
 
 
 _SPEECH_AFTER = re.compile(
