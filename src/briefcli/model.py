@@ -23,6 +23,7 @@ from pydantic import (
     PlainSerializer,
     PlainValidator,
     WithJsonSchema,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -104,7 +105,11 @@ class Record(BaseModel):
 class DatasetInfo(Record):
     title: ShortText
     process: ShortText = Field(description="The process the dataset follows.")
-    as_of: date = Field(description="The day the dataset is current to (YYYY-MM-DD).")
+    as_of: date | None = Field(
+        None,
+        description="The day the dataset is current to (YYYY-MM-DD); default: the last day its "
+        "latest source may have been published.",
+    )
     summary: Text
 
 
@@ -116,6 +121,9 @@ class Source(Record):
     url: ShortText | None = None
     text: ShortText | None = Field(
         None, description="Path to the source's text, relative to the dataset file."
+    )
+    summary: Text | None = Field(
+        None, description="The process in brief as it stood once this source was published."
     )
 
 
@@ -225,9 +233,39 @@ class Step(Record):
     source: Id
 
 
+class RevisionOutcome(Record):
+    what: Text
+    when: When | None = None
+
+
+class Revision(Record):
+    """What a later source reports of a step: a new expected date, a new status, an outcome."""
+
+    id: Id
+    step: Id = Field(description="The id of the step revised.")
+    source: Id = Field(description="The source that reports the revision.")
+    reported: date | None = Field(
+        None,
+        description="The day the revision became known (YYYY-MM-DD); default: the first day "
+        "its source may have been published.",
+    )
+    when: When | None = Field(None, description="The step's new expected date, as worded.")
+    status: Status | None = None
+    outcome: RevisionOutcome | None = Field(
+        None, description="What happened; its source is the revision's source."
+    )
+    note: Text | None = Field(None, description="What the source says of the step, in brief.")
+
+    @model_validator(mode="after")
+    def _revises_something(self) -> "Revision":
+        if self.when is None and self.status is None and self.outcome is None:
+            raise ValueError("a revision needs a new 'when', 'status' or 'outcome'")
+        return self
+
+
 class Dataset(Record):
     dataset: DatasetInfo
-    sources: list[Source] = Field(min_length=1)
+    sources: list[Source] = Field(default_factory=list)
     organizations: list[Organization] = Field(default_factory=list)
     places: list[Place] = Field(default_factory=list)
     topics: list[Topic] = Field(default_factory=list)
@@ -235,10 +273,14 @@ class Dataset(Record):
     events: list[Event] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     steps: list[Step] = Field(default_factory=list)
+    revisions: list[Revision] = Field(default_factory=list)
 
     def plain(self) -> dict:
         """The dataset as plain JSON-ready dictionaries (dates as ISO text, enums as values)."""
         return self.model_dump(mode="json")
 
 
-COLLECTIONS = ("sources", "organizations", "places", "topics", "people", "events", "quotes", "steps")
+COLLECTIONS = (
+    "sources", "organizations", "places", "topics", "people", "events", "quotes", "steps",
+    "revisions",
+)

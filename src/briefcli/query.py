@@ -305,6 +305,7 @@ def brief(data: Data, as_of: date) -> dict:
         "as_of": as_of.isoformat(),
         "dataset_as_of": info["as_of"],
         "summary": info["summary"],
+        "summary_as_of": info.get("summary_as_of", info["as_of"]),
         "people": people(data),
         "key_quotes": key_quotes(data, as_of),
         "next_steps": next_steps(data, as_of),

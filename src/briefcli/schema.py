@@ -18,6 +18,6 @@ def dataset_schema() -> dict:
         "title": "briefcli dataset",
         "description": "A briefing dataset: sources, people, quotes, events and next steps "
         "about a process, as the press reported it. One file, or several that merge by section; "
-        "the merged whole needs a 'dataset' section and at least one source.",
+        "the merged whole needs a 'dataset' section. Later sources revise steps in 'revisions'.",
         **{k: v for k, v in schema.items() if k not in ("title", "description")},
     }

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-COLLECTIONS = ("sources", "organizations", "places", "topics", "people", "events", "quotes", "steps")
+COLLECTIONS = (
+    "sources", "organizations", "places", "topics", "people", "events", "quotes", "steps",
+    "revisions",
+)
 
 
 @dataclass

@@ -161,7 +161,7 @@ def brief(result: dict, as_of_note: str) -> Document:
         result["title"],
         result,
         [
-            Section("Summary", [Paragraph(result["summary"])]),
+            Section("Summary", [Paragraph(result["summary"]), *_summary_note(result)]),
             Section("Who's who", [who]),
             Section("Key quotes", key),
             Section("What comes next", [ahead]),
@@ -169,3 +169,11 @@ def brief(result: dict, as_of_note: str) -> Document:
         ],
         subtitle=as_of_note,
     )
+
+
+def _summary_note(result: dict) -> list[Paragraph]:
+    """A note when the summary is of a later day than the briefing (no earlier one was given)."""
+    later = result.get("summary_as_of") or ""
+    if later <= result["as_of"]:
+        return []
+    return [Paragraph(f"This summary is of {later}, later than the day of this briefing.", "note")]

@@ -135,7 +135,7 @@ def test_as_of_every_format_agrees_with_next_and_brief(run, day):
     said = brief["key_quotes"]
 
     calendar = vobject.readOne(run("export", "ics", "--as-of", day)[1])
-    for event in calendar.vevent_list:
+    for event in getattr(calendar, "vevent_list", []):  # none known before the source
         kind, rid = event.uid.value.split(".")[0].split("-", 1)
         if kind == "step":
             now = standing.get(rid, "no longer ahead")
@@ -155,7 +155,7 @@ def test_as_of_every_format_agrees_with_next_and_brief(run, day):
     assert (len(quotations) == 0) == (said == [])
 
     markdown = run("export", "markdown", "--as-of", day)[1]
-    assert f"_As of {day}_" in markdown
+    assert f"_As of {day}" in markdown.splitlines()[2]
 
 
 def test_default_as_of_is_the_datasets_day(run):

@@ -24,7 +24,7 @@ def test_schema_describes_the_sections(cli):
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert set(schema["properties"]) == {
         "dataset", "sources", "organizations", "places", "topics", "people", "events",
-        "quotes", "steps",
+        "quotes", "steps", "revisions",
     }
     quote = schema["$defs"]["Quote"]
     assert quote["additionalProperties"] is False

@@ -49,7 +49,7 @@ def test_shipped_dataset_validates_with_counts(cli):
     assert result.exit_code == 0
     assert result.stdout == (
         "OK: 1 source, 3 organizations, 4 places, 6 topics, 4 people, 2 events, "
-        "11 quotes, 3 steps\n"
+        "11 quotes, 3 steps, 0 revisions\n"
     )
     assert result.stderr == ""
 

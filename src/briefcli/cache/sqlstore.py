@@ -28,7 +28,7 @@ from .. import __version__
 from ..store import COLLECTIONS, Data
 from . import CacheUnusable
 
-FORMAT = 1
+FORMAT = 2  # 2: revisions, derived as_of and reported
 INDEXED = {"quotes": ("speaker",)}
 _RUNTIME = (sys.version_info[0], sys.version_info[1], marshal.version)
 

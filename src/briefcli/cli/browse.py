@@ -8,8 +8,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import load, output
-from .options import Format, Json
+from .common import load_as_of, output
+from .options import AsOf, Format, Json
 
 
 class Kind(str, Enum):
@@ -18,24 +18,25 @@ class Kind(str, Enum):
     paraphrase = "paraphrase"
 
 
-def people(ctx: typer.Context, fmt: Format = None, json: Json = False) -> None:
+def people(ctx: typer.Context, as_of: AsOf = None, fmt: Format = None, json: Json = False) -> None:
     """Everyone in the dataset, with their role and how many quotes they have."""
     from .. import query, views
 
-    data = load(ctx)
+    data = load_as_of(ctx, as_of)[0]
     output(views.people(query.people(data)), fmt, json)
 
 
 def person(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="Any part of the name; case and accents ignored.")],
+    as_of: AsOf = None,
     fmt: Format = None,
     json: Json = False,
 ) -> None:
     """One person's profile: roles, events and every quote."""
     from .. import query, views
 
-    data = load(ctx)
+    data = load_as_of(ctx, as_of)[0]
     found = query.person_by_name(data, name)
     record = query.profile(data, found)
     roles = [query.role_line(data, {"roles": [r]}) for r in found.get("roles", [])]
@@ -54,13 +55,14 @@ def quotes(
         Optional[str], typer.Option(help="Text in the quote or its context.", metavar="TEXT")
     ] = None,
     kind: Annotated[Optional[Kind], typer.Option(help="direct, partial or paraphrase.")] = None,
+    as_of: AsOf = None,
     fmt: Format = None,
     json: Json = False,
 ) -> None:
     """Quotes with speaker, date, kind and source, filtered as asked."""
     from .. import query, views
 
-    data = load(ctx)
+    data = load_as_of(ctx, as_of)[0]
     who = query.person_by_name(data, speaker) if speaker else None
     found = query.quotes(
         data, speaker=who, topic=topic, search=search, kind=kind.value if kind else None
@@ -74,11 +76,12 @@ def quotes(
 def search(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(help="Text to find; case and accents ignored.")],
+    as_of: AsOf = None,
     fmt: Format = None,
     json: Json = False,
 ) -> None:
     """Find text across people, quotes, events and steps."""
     from .. import query, views
 
-    data = load(ctx)
+    data = load_as_of(ctx, as_of)[0]
     output(views.search(query.search(data, text), text), fmt, json)

@@ -60,14 +60,27 @@ def load(ctx: typer.Context):
 
 
 def as_of_day(value: str | None, data) -> tuple[date, str]:
-    """The as-of day and the sentence that says where it comes from."""
+    """The as-of day and the sentence that says where it comes from (and, for a day after the
+    dataset's own, that the dataset knows nothing later)."""
     from .options import parse_day
 
     day = parse_day(value)
     if day is None:
         day = date.fromisoformat(data.info["as_of"])
         return day, f"As of {day.isoformat()} (the dataset's date)"
+    if day.isoformat() > data.info["as_of"]:
+        return day, f"As of {day.isoformat()}; this dataset stops at {data.info['as_of']}"
     return day, f"As of {day.isoformat()}"
+
+
+def load_as_of(ctx: typer.Context, value: str | None):
+    """The dataset as a reader knew it on --as-of (see :mod:`briefcli.asof`), the day, and the
+    sentence that says where the day comes from. Without --as-of: the whole dataset."""
+    from ..asof import known
+
+    data = load(ctx)
+    day, note = as_of_day(value, data)
+    return known(data, day if value is not None else None), day, note
 
 
 def output(view, fmt, json: bool) -> None:

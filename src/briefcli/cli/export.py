@@ -9,7 +9,7 @@ import typer
 
 from ..console import terminal
 from ..export import EXPORTS
-from .common import as_of_day, load, write_file
+from .common import load_as_of, write_file
 from .options import AsOf
 
 ExportName = Enum("ExportName", {name: name for name in EXPORTS}, type=str)
@@ -49,8 +49,7 @@ def export(
     """
     from ..export import build
 
-    data = load(ctx)
-    day, note = as_of_day(as_of, data)
+    data, day, note = load_as_of(ctx, as_of)
     text = build(fmt.value, data, day, note)
     if output is None or output == "-":
         terminal.write(text)

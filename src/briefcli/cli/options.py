@@ -41,6 +41,7 @@ AsOf = Annotated[
     typer.Option(
         "--as-of",
         metavar="DATE",
-        help="Brief as of this day (YYYY-MM-DD or 'today'); default: the dataset's own date.",
+        help="Show what a reader knew on this day (YYYY-MM-DD or 'today'): later sources, "
+        "quotes, roles and revisions are left out. Default: the dataset's own date.",
     ),
 ]

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import as_of_day, load, output
+from .common import load_as_of, output
 from .options import AsOf, Format, Json, parse_day
 
 
@@ -15,8 +15,7 @@ def next_(ctx: typer.Context, as_of: AsOf = None, fmt: Format = None, json: Json
     """The steps still ahead at the as-of date, in order, with how far off each is."""
     from .. import query, views
 
-    data = load(ctx)
-    day, note = as_of_day(as_of, data)
+    data, day, note = load_as_of(ctx, as_of)
     ahead = query.next_steps(data, day)
     view = views.steps(ahead, note)
     view.meta = {"as_of": day.isoformat()}
@@ -31,6 +30,7 @@ def timeline(
     end: Annotated[
         Optional[str], typer.Option("--to", metavar="DATE", help="Only items up to this day.")
     ] = None,
+    as_of: AsOf = None,
     fmt: Format = None,
     json: Json = False,
 ) -> None:
@@ -40,7 +40,7 @@ def timeline(
     low, high = parse_day(start), parse_day(end)
     if low and high and high < low:
         raise typer.BadParameter("--to is before --from")
-    data = load(ctx)
+    data = load_as_of(ctx, as_of)[0]
     output(views.timeline(query.timeline(data, low, high)), fmt, json)
 
 
@@ -48,6 +48,5 @@ def brief(ctx: typer.Context, as_of: AsOf = None, fmt: Format = None, json: Json
     """A one-screen briefing: summary, who's who, key quotes, next steps, sources."""
     from .. import query, views
 
-    data = load(ctx)
-    day, note = as_of_day(as_of, data)
+    data, day, note = load_as_of(ctx, as_of)
     output(views.brief(query.brief(data, day), note), fmt, json)

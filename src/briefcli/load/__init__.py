@@ -137,6 +137,7 @@ def _check_all(paths: list[str], verify: bool) -> tuple[dict | None, list[Proble
 
     from . import fastyaml
     from .checks import check
+    from .derive import fill_defaults
     from .merge import Merged
     from .validate import plain_dataset
     from .verify import verify_quotes
@@ -160,6 +161,7 @@ def _check_all(paths: list[str], verify: bool) -> tuple[dict | None, list[Proble
         plain = plain_dataset(merged.raw)
     except ValidationError as exc:
         return None, _pydantic_problems(exc, merged), merged
+    fill_defaults(plain)
     problems = check(plain, merged)
     if verify:
         problems += verify_quotes(plain, merged)

@@ -26,6 +26,8 @@ REFERENCES: tuple[tuple[str, tuple, tuple[str, ...]], ...] = (
     ("steps", ("by",), ("people", "organizations")),
     ("steps", ("source",), ("sources",)),
     ("steps", ("outcome", "source"), ("sources",)),
+    ("revisions", ("step",), ("steps",)),
+    ("revisions", ("source",), ("sources",)),
 )
 
 MAX_HINTS = 100
@@ -39,6 +41,7 @@ NOUN = {
     "events": "event",
     "quotes": "quote",
     "steps": "step",
+    "revisions": "revision",
 }
 
 
@@ -109,6 +112,8 @@ def check(plain: dict, merged: Merged) -> list[Problem]:
                 )
             )
 
+    problems += _revision_dates(plain, merged, as_of)
+
     for index, person in enumerate(plain.get("people", [])):
         if person["id"] not in referred:
             path = ("people", index, "id")
@@ -119,4 +124,30 @@ def check(plain: dict, merged: Merged) -> list[Problem]:
                     severity="warning",
                 )
             )
+    return problems
+
+
+def _revision_dates(plain: dict, merged: Merged, as_of: str) -> list[Problem]:
+    """A revision is reported by the dataset's as_of, once its source and its step were out."""
+    from .derive import first_day
+
+    problems = []
+    first = {s["id"]: first_day(s["published"]) for s in plain.get("sources", [])}
+    steps = {s["id"]: s for s in plain.get("steps", [])}
+    for index, revision in enumerate(plain.get("revisions", [])):
+        reported = revision.get("reported")
+        step = steps.get(revision["step"])
+        announced = first.get(step["source"]) if step else None
+        published = first.get(revision["source"])
+        message = None
+        if reported is None:
+            continue
+        if reported > as_of:
+            message = f"the revision is reported after the dataset's as_of ({as_of})"
+        elif published and reported < published:
+            message = f"the revision is reported before its source was published ({published})"
+        elif announced and reported < announced:
+            message = f"the revision is reported before the step was announced ({announced})"
+        if message:
+            problems.append(merged.problem(("revisions", index, "reported"), message))
     return problems

@@ -18,6 +18,7 @@ SECTIONS = (
     "events",
     "quotes",
     "steps",
+    "revisions",
 )
 
 
