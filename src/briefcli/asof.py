@@ -89,15 +89,30 @@ class Known(Data):
         if not self.source_known(step["source"]):
             return None
         if step["id"] not in self._steps:
-            outcome = step.get("outcome")
-            if outcome and not self.source_known(outcome["source"]):
-                step = {**step, "outcome": None}
-                if step["status"] == "done":
-                    step["status"] = "expected"
-            if self._revisions is None:
-                self._revisions = history.by_step(self.records("revisions"))
-            self._steps[step["id"]] = history.current(step, self._revisions.get(step["id"], []))
+            revisions = self.revisions_of(step["id"])
+            self._steps[step["id"]] = history.current(self._announced(step), revisions)
         return self._steps[step["id"]]
+
+    def revisions_of(self, sid: str) -> list[dict]:
+        """The known revisions of a step, in the order they became known."""
+        if self._revisions is None:
+            self._revisions = history.by_step(self.records("revisions"))
+        return self._revisions.get(sid, [])
+
+    def _announced(self, step: dict) -> dict:
+        outcome = step.get("outcome")
+        if outcome and not self.source_known(outcome["source"]):
+            step = {**step, "outcome": None}
+            if step["status"] == "done":
+                step["status"] = "expected"
+        return step
+
+    def as_announced(self, sid: str) -> dict | None:
+        """A known step as its own record states it, before any revision."""
+        step = self.inner.get(sid)
+        if step is None or not self.source_known(step["source"]):
+            return None
+        return self._announced(step)
 
     # --- the Data interface -----------------------------------------------------------------
 

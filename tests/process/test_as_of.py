@@ -25,6 +25,9 @@ COMMANDS = [
     ("export", "ics"),
     ("export", "jsonld"),
     ("export", "timelinejs"),
+    ("track", "--json"),
+    ("track",),
+    ("changes", "--since", "2018-01-01", "--json"),
 ]
 
 

@@ -16,7 +16,7 @@ import typer
 
 from .. import __version__
 from ..console import terminal
-from . import authoring, browse, export, extract, schedule
+from . import authoring, browse, export, extract, process, schedule
 from .common import Settings
 from .lazy import Command, Group, click_group
 
@@ -96,6 +96,8 @@ _command(schedule.next_, "next", "briefcli next --as-of 2018-03-01")
 _command(schedule.timeline, "timeline", "briefcli timeline --from 2018-01-01")
 _command(schedule.brief, "brief", "briefcli brief --as-of today")
 _command(browse.search, "search", "briefcli search sovereignty")
+_command(process.track, "track", "briefcli track --as-of 2018-03-01")
+_command(process.changes, "changes", "briefcli changes --since 2w")
 _command(authoring.validate, "validate", "briefcli validate examples/compact-by-article/")
 _command(authoring.schema, "schema", "briefcli schema > briefcli.schema.json")
 _command(export.export, "export", "briefcli export html -o briefing.html")

@@ -1,0 +1,89 @@
+"""What ``track`` and ``changes`` show of their results: columns, sections, headings."""
+
+from __future__ import annotations
+
+from .render.view import Column, Document, Listing, Paragraph, Section
+from .views import when_text
+
+CHANGE = {"promised": "promised", "moved": "moved to", "status": "now", "outcome": "done"}
+
+
+def history_line(entry: dict) -> str:
+    """'2018-03-20 moved to late April 2018 (2018-04-21 to 2018-04-30) · Test Wire'."""
+    source = entry["source_name"] or entry["source"]
+    return f"{entry['reported'] or '?'} {CHANGE[entry['change']]} {entry['text']} · {source}"
+
+
+def track(result: dict, as_of_note: str) -> Listing:
+    return Listing(
+        "steps",
+        result["steps"],
+        [
+            Column("Verdict", lambda r: r["verdict_text"]),
+            Column("By", lambda r: r["by_name"]),
+            Column("Step", lambda r: r["what"], wide=True),
+            Column("History", lambda r: "\n".join(history_line(e) for e in r["history"]),
+                   wide=True),
+        ],
+        title=f"{result['summary']}. {as_of_note}",
+        empty=f"No steps. {as_of_note}.",
+        meta={"as_of": result["as_of"], "tally": result["tally"], "summary": result["summary"]},
+        layout="cards",
+    )
+
+
+def _listing(name: str, records: list[dict], columns: list[Column]) -> Listing:
+    return Listing(name, records, columns, layout="cards")
+
+
+def changes(result: dict, as_of_note: str) -> Document:
+    source = Column("Source", lambda r: r["source"])
+    groups = [
+        ("New sources", _listing("sources", result["sources"], [
+            Column("Published", lambda s: when_text(s["published"])),
+            Column("Publisher", lambda s: s["publisher"]),
+            Column("Title", lambda s: s["title"], wide=True)])),
+        ("New people", _listing("people", result["people"], [
+            Column("Name", lambda p: p["name"]), source,
+            Column("Role", lambda p: p["role"], wide=True)])),
+        ("New roles", _listing("roles", result["roles"], [
+            Column("Name", lambda r: r["person_name"]),
+            Column("From", lambda r: when_text(r.get("start"))),
+            Column("Role", lambda r: r["role"], wide=True)])),
+        ("Quotes said", _listing("quotes", result["quotes"], [
+            Column("Speaker", lambda q: q["speaker_name"]),
+            Column("When", lambda q: when_text(q.get("when"))),
+            Column("Kind", lambda q: q["kind"]), source,
+            Column("Quote", lambda q: q["text"], wide=True)])),
+        ("Events held", _listing("events", result["events"], [
+            Column("When", lambda e: when_text(e.get("when"))),
+            Column("Where", lambda e: e["where_name"]), source,
+            Column("Event", lambda e: e["name"], wide=True)])),
+        ("Steps added", _listing("steps", result["steps"], [
+            Column("When", lambda s: when_text(s["when"])),
+            Column("By", lambda s: s["by_name"]), source,
+            Column("Step", lambda s: s["what"], wide=True)])),
+        ("Steps revised", _listing("revised", result["revised"], _entry_columns())),
+        ("Outcomes recorded", _listing("outcomes", result["outcomes"], _entry_columns())),
+    ]
+    sections = [Section(f"{heading} ({len(view.records)})", [view])
+                for heading, view in groups if view.records]
+    if not sections:
+        sections = [Section("Nothing new", [Paragraph(
+            f"Nothing was learned after {result['since']} and by {result['as_of']}.", "note")])]
+    return Document(
+        "changes",
+        f"What changed after {result['since']}",
+        result,
+        sections,
+        subtitle=as_of_note,
+    )
+
+
+def _entry_columns() -> list[Column]:
+    return [
+        Column("Reported", lambda e: e["reported"] or ""),
+        Column("Source", lambda e: e["source_name"] or e["source"]),
+        Column("Step", lambda e: e["what"], wide=True),
+        Column("Change", lambda e: f"{CHANGE[e['change']]} {e['text']}", wide=True),
+    ]
