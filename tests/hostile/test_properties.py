@@ -6,6 +6,7 @@ import io
 import os
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -14,7 +15,9 @@ from briefcli.render import FORMATS, FormatError, render
 from briefcli.render.view import Column, Document, Fields, Listing, Paragraph, Section
 from briefcli.text import UNSAFE
 
-EXAMPLES = int(os.environ.get("BRIEFCLI_PROPERTY_EXAMPLES", "2000"))
+# 500 inputs per run (Hypothesis' default is 100); raise it for a longer hunt, e.g.
+# BRIEFCLI_PROPERTY_EXAMPLES=5000.
+EXAMPLES = int(os.environ.get("BRIEFCLI_PROPERTY_EXAMPLES", "500"))
 
 FRAGMENTS = [
     "dataset:", "sources:", "people:", "quotes:", "steps:", "- ", "  ", "\n", ": ", "id: a",
@@ -32,6 +35,7 @@ datasets = st.one_of(
 PROBLEM_LINE = re.compile(r"^(.+?)(:\d+(:\d+)?)?: \S")
 
 
+@pytest.mark.slow
 @settings(max_examples=EXAMPLES, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(raw=datasets)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from briefcli.load import check_all
 
 from .conftest import REPO
@@ -27,6 +29,7 @@ def test_generator_is_deterministic(generate):
     assert texts == texts_again
 
 
+@pytest.mark.slow
 def test_quick_benchmark_runs(tmp_path):
     out = tmp_path / "RESULTS.md"
     done = subprocess.run(
