@@ -156,6 +156,8 @@ def test_evil_text_is_shown_never_obeyed(tmp_path, command, colour):
     formats = ["table", "json"] if command[0] in ("brief", "person", "validate") else FORMATS
     if command[0] in ("brief", "person"):
         formats.append("markdown")
+    if colour:  # colour changes only what the table renderer writes
+        formats = ["table"]
     for fmt in formats:
         args = ["--data", str(data), *command]
         if command[0] != "validate" or fmt == "json":
