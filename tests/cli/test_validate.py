@@ -116,10 +116,11 @@ def test_yaml_11_words_stay_text(cli, tmp_path):
     assert [i["where_name"] for i in timeline if i["type"] == "event"] == ["NO"]
 
 
-def test_alias_bomb_fails_fast(cli):
-    import time
-
-    start = time.perf_counter()
-    result = cli("validate", str(HERE / "invalid" / "alias-bomb.yaml"))
+def test_alias_bomb_is_refused_at_its_first_anchor(cli):
+    # refused where the first anchor stands, before any alias could be expanded (how long that
+    # takes is bench/hostile.py's business: a time limit here fails on a loaded machine)
+    path = HERE / "invalid" / "alias-bomb.yaml"
+    result = cli("validate", str(path))
     assert result.exit_code == 1
-    assert time.perf_counter() - start < 1.0
+    assert result.stderr.splitlines()[0].startswith(f"{path}:1:")
+    assert "anchors and aliases (& and *) are not allowed" in result.stderr
