@@ -1,0 +1,98 @@
+"""The shared time axis: which days the chart spans, where a day falls, where the ticks go.
+
+Pure arithmetic on dates. A position is a fraction of the axis (0 at the first day's start, 1
+after the last day's end); the terminal renderer multiplies it by a number of columns, the SVG
+renderer by a number of pixels, so both place a day at the same point.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .rows import Chart, Window
+
+# Months between ticks, finest first; the renderer takes the first that leaves room for labels.
+TICK_STEPS = (1, 2, 3, 4, 6, 12)
+
+
+@dataclass(frozen=True)
+class Tick:
+    day: date
+    label: str  # "Jan 2018" on a year's first tick and the axis' first, else "Feb"
+
+
+@dataclass(frozen=True)
+class Axis:
+    start: date  # the first day shown (a month's first day)
+    end: date  # the last day shown (a month's last day)
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def fraction(self, day: date) -> float:
+        """Where ``day`` begins, as a fraction of the axis (days outside it are clamped)."""
+        offset = min(max((day - self.start).days, 0), self.days)
+        return offset / self.days
+
+    def fraction_after(self, day: date) -> float:
+        """Where ``day`` ends: the start of the next day."""
+        return self.fraction(day + timedelta(days=1))
+
+    def span(self, window: Window) -> tuple[date, date]:
+        """The days a window is drawn over: an open start begins at the day the promise was
+        reported (or the axis' start), an open end runs to the axis' end."""
+        start = window.start or window.floor or self.start
+        end = window.end or self.end
+        return max(start, self.start), max(min(end, self.end), max(start, self.start))
+
+    def ticks(self, step: int = 1) -> list[Tick]:
+        """A tick at the first of every ``step``-th month (counted from January)."""
+        ticks, year, month = [], self.start.year, self.start.month
+        while date(year, month, 1) <= self.end:
+            if (month - 1) % step == 0:
+                day = date(year, month, 1)
+                name = calendar.month_abbr[month]
+                first = not ticks
+                ticks.append(Tick(day, f"{name} {year}" if first or month == 1 else name))
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return ticks
+
+    def tick_step(self, length: float, gap: float) -> int:
+        """The finest step whose ticks stand ``gap`` apart or more on an axis ``length`` long."""
+        per_month = length * 30.44 / self.days
+        for step in TICK_STEPS:
+            if per_month * step >= gap:
+                return step
+        return TICK_STEPS[-1]
+
+
+def axis_for(chart: Chart) -> Axis:
+    """Whole months from the earliest day the chart knows to the latest, the as-of day included;
+    a month more on a side where a window is open, so that its fading end shows."""
+    known = [chart.as_of]
+    open_start = open_end = False
+    for row in chart.rows:
+        for w in row.windows:
+            known += [d for d in (w.start, w.end, w.floor) if d is not None]
+            open_start |= w.start is None and w.floor is None
+            open_end |= w.end is None
+        if row.outcome is not None:
+            known += [row.outcome.start, row.outcome.end]
+    first, last = chart.low or min(known), chart.high or max(known)
+    open_start &= chart.low is None
+    open_end &= chart.high is None
+    if open_start:
+        first = _add_months(first, -1)
+    if open_end:
+        last = _add_months(last, 1)
+    start = first.replace(day=1)
+    end = date(last.year, last.month, calendar.monthrange(last.year, last.month)[1])
+    return Axis(start, end)
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)

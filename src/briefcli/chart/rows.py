@@ -1,0 +1,176 @@
+"""The rows of the chart: what was promised, what happened, and how the two compare.
+
+A :class:`Row` is plain data: a step or an event, its promised windows (the first promise,
+then each revision of it, in order), the outcome's mark and a state word. Rows are built from
+the dataset's plain records by :func:`chart_rows`; the renderers draw any list of rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+# How finely a window's bounds are known, finest first. A window known to the month is drawn
+# wider and lighter than one known to the day.
+PRECISIONS = ("day", "days", "month", "year")
+
+# States that are bad news: drawn in the alert colour and with their own shape.
+ALERTS = ("late", "overdue")
+
+
+@dataclass(frozen=True)
+class Window:
+    """A promised window: the days the thing may happen on, both bounds inclusive.
+
+    ``start``/``end`` are None where the source gave no bound (``before mid-January`` has no
+    start); ``floor`` is the day the promise was reported, before which a step cannot fall, and
+    stands in for an open start when drawing. ``label`` says which promise it is ("promised" or
+    "revised 2018-03-05").
+    """
+
+    start: date | None
+    end: date | None
+    precision: str
+    wording: str
+    label: str = "promised"
+    floor: date | None = None
+
+
+@dataclass(frozen=True)
+class Mark:
+    """An outcome on the axis: its span, the wording and whether it came late or early."""
+
+    start: date
+    end: date
+    wording: str
+    verdict: str  # "on time", "early", "late" or "done"
+
+    @property
+    def day(self) -> date:
+        """The day the mark is drawn on: the middle of its span."""
+        return self.start + (self.end - self.start) / 2
+
+
+@dataclass(frozen=True)
+class Row:
+    kind: str  # "step" or "event"
+    id: str
+    label: str
+    windows: tuple[Window, ...]
+    outcome: Mark | None = None
+    state: str = ""
+    detail: str = ""  # a longer account of the state, for text and titles
+    anchor: str = ""  # the id of the record's card in the HTML briefing
+
+    @property
+    def alert(self) -> bool:
+        return self.state in ALERTS
+
+
+@dataclass
+class Chart:
+    rows: list[Row]
+    as_of: date
+    undated: list[str] = field(default_factory=list)  # labels of records with no date
+    low: date | None = None  # the axis' first and last days, where the reader chose them
+    high: date | None = None
+
+
+def precision(start: date | None, end: date | None) -> str:
+    """How finely a span's bounds are known: a day, a run of days, whole months or years."""
+    known = [d for d in (start, end) if d is not None]
+    if not known:
+        return "year"
+    if start is not None and start == end:
+        return "day"
+    first = start is None or start.day == 1
+    last = end is None or (end + _ONE).day == 1
+    if first and last:
+        whole_years = (start is None or start.month == 1) and (end is None or end.month == 12)
+        return "year" if whole_years else "month"
+    return "days"
+
+
+def window(when: dict, label: str = "promised", floor: str | None = None) -> Window:
+    """A window from a plain date record ``{text, earliest, latest}``."""
+    start, end = _day(when.get("earliest")), _day(when.get("latest"))
+    return Window(start, end, precision(start, end), when.get("text") or "", label, _day(floor))
+
+
+def step_state(step: dict, first: Window, as_of: date) -> tuple[Mark | None, str, str]:
+    """The outcome mark (if dated and known by ``as_of``), the state word and its detail.
+
+    An outcome is judged against the first promise: a revision explains a slip, it does not
+    undo it.
+    """
+    from ..query import how_far, step_at
+
+    outcome = step.get("outcome") or {}
+    when = outcome.get("when") or {}
+    start, end = _day(when.get("earliest")), _day(when.get("latest"))
+    start, end = start or end, end or start
+    if outcome and (end is None or end <= as_of):
+        if start is None:
+            return None, "done", "done (no date recorded)"
+        verdict, detail = "on time", "done on time"
+        if first.end is not None and start > first.end:
+            verdict = "late"
+            detail = f"done late, about {how_far((start - first.end).days)} after {first.end}"
+        elif first.start is not None and end < first.start:
+            verdict, detail = "early", "done early"
+        return Mark(start, end, outcome.get("what") or "", verdict), verdict, detail
+    status = step.get("status")
+    if status in ("cancelled", "postponed", "done"):
+        word = "dropped" if status == "cancelled" else status
+        return None, word, word
+    standing = step_at({**step, "outcome": None}, as_of)
+    return None, standing["state"], standing["distance"]
+
+
+def event_state(first: Window, as_of: date) -> tuple[str, str]:
+    start, end = first.start or first.end, first.end or first.start
+    if end is not None and end < as_of:
+        return "held", "held"
+    if start is not None and start <= as_of:
+        return "now", "under way"
+    return "ahead", "ahead"
+
+
+def chart_rows(data, as_of: date, low: date | None = None, high: date | None = None) -> Chart:
+    """One row per dated event and step of ``data``, in order of their first promised day;
+    with ``low``/``high``, only those whose dates can fall in that span."""
+    rows, undated = [], []
+    for event in data.records("events"):
+        if not event.get("when"):
+            undated.append(event["name"])
+            continue
+        first = window(event["when"], label="dated")
+        state, detail = event_state(first, as_of)
+        rows.append(Row("event", event["id"], event["name"], (first,), None, state, detail,
+                        f"timeline-event-{event['id']}"))
+    for step in data.records("steps"):
+        reported = ((data.get(step["source"]) or {}).get("published") or {}).get("earliest")
+        windows = (window(step["when"], floor=reported),)
+        mark, state, detail = step_state(step, windows[0], as_of)
+        rows.append(Row("step", step["id"], step["what"], windows, mark, state, detail,
+                        f"timeline-step-{step['id']}"))
+    rows = [r for r in rows if any(_meets(w, low, high) for w in r.windows)]
+    rows.sort(key=lambda r: _first_day(r.windows[0]))
+    return Chart(rows, as_of, undated, low, high)
+
+
+_ONE = timedelta(days=1)
+
+
+def _day(iso: str | None) -> date | None:
+    return date.fromisoformat(iso) if iso else None
+
+
+def _meets(w: Window, low: date | None, high: date | None) -> bool:
+    """Whether a window can fall in [low, high] (an open bound meets everything on its side)."""
+    start = w.start or w.floor
+    return not (low and w.end and w.end < low) and not (high and start and start > high)
+
+
+def _first_day(w: Window) -> date:
+    return w.start or w.floor or w.end or date.max
