@@ -15,7 +15,9 @@ import yaml
 SHIPPED = Path(__file__).resolve().parents[2] / "data" / "compact.yaml"
 SECTIONS = ["Summary", "Who's who", "Quotes (11)", "Timeline", "What comes next", "Sources"]
 LOADING = {"script", "link", "img", "iframe", "frame", "object", "embed", "audio", "video",
-           "source", "track", "picture", "svg", "math", "base", "form", "input", "button"}
+           "source", "track", "picture", "math", "base", "form", "input", "button",
+           "image", "use", "foreignObject", "feImage", "style"}
+SVG = "{http://www.w3.org/2000/svg}"
 RESOURCE_ATTRIBUTES = {"src", "srcset", "poster", "data", "background", "action", "formaction"}
 
 
@@ -28,22 +30,34 @@ def text_of(element) -> str:
 
 
 def external_resources(tree) -> list[str]:
-    """Everything in the page that would make a browser load something."""
+    """Everything in the page that would make a browser load something.
+
+    Inline SVG (the time chart) is part of the page; inside it the same rules hold, and a
+    fill may only name a gradient of the page (``url(#id)``)."""
     found = []
+    ids = {e.get("id") for e in tree.iter() if e.get("id")}
     for element in tree.iter():
-        if element.tag in LOADING:
-            found.append(f"<{element.tag}>")
+        tag = element.tag.removeprefix(SVG)
+        if tag in LOADING and element is not tree.find("head/style"):
+            found.append(f"<{tag}>")
         for name in element.attrib:
             if name in RESOURCE_ATTRIBUTES or name == "style" or name.startswith("on"):
-                found.append(f"{element.tag}[{name}]")
+                found.append(f"{tag}[{name}]")
+            value = element.get(name)
+            if "url(" in value and not (value.startswith("url(#") and value[5:-1] in ids):
+                found.append(f"{tag}[{name}={value!r}]")
+        if tag == "a":
+            href = element.get("href", "")
+            if href.startswith("#") and href[1:] in ids:
+                continue  # a link within the page
+            if not href.startswith(("http://", "https://")):
+                found.append(f"a[href={href!r}]")
         if element.tag == "meta" and element.get("http-equiv", "").lower() == "refresh":
             found.append("meta refresh")
         if element.tag == "style":
             css = element.text or ""
             if "url(" in css or "@import" in css or "@font-face" in css:
                 found.append("style loads a resource")
-        if element.tag == "a" and not element.get("href", "").startswith(("http://", "https://")):
-            found.append(f"a[href={element.get('href')!r}]")
     return found
 
 
@@ -68,7 +82,8 @@ def test_html_sections_and_quotes(export):
     quotes = [text_of(q) for q in body.iter("blockquote")]
     assert quotes == [" ".join(q["text"].split()) for q in dataset["quotes"]]
     tables = list(body.iter("table"))
-    assert [len(t.findall("./tbody/tr")) for t in tables] == [4, 1]  # who's who, sources
+    # who's who, the chart's rows in words (the event and three steps), sources
+    assert [len(t.findall("./tbody/tr")) for t in tables] == [4, 4, 1]
     # Each cell says which column it is in, for the narrow-screen layout.
     assert all(td.get("data-label") for t in tables for td in t.iter("td"))
 

@@ -115,7 +115,7 @@ def step_state(step: dict, first: Window, as_of: date) -> tuple[Mark | None, str
         verdict, detail = "on time", "done on time"
         if first.end is not None and start > first.end:
             verdict = "late"
-            detail = f"done late, about {how_far((start - first.end).days)} after {first.end}"
+            detail = f"done late, {how_far((start - first.end).days)} after {first.end}"
         elif first.start is not None and end < first.start:
             verdict, detail = "early", "done early"
         return Mark(start, end, outcome.get("what") or "", verdict), verdict, detail

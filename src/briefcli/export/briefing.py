@@ -24,7 +24,9 @@ def source_line(source: dict | None) -> str:
     return f"{source['publisher']}, {views.when_text(source['published'])}"
 
 
-def document(data, as_of: date, note: str) -> Document:
+def document(data, as_of: date, note: str, chart: bool = False) -> Document:
+    """The briefing; with ``chart``, the timeline section opens with the time chart (a drawing
+    only HTML can show, and its table)."""
     info = data.info
     said = query.quotes(data, said_by=as_of)
     counts: dict[str, int] = {}
@@ -44,12 +46,13 @@ def document(data, as_of: date, note: str) -> Document:
             Column("Quotes", lambda p: str(p["quotes_said"])),
         ],
         empty="No people in this dataset.",
+        anchor=lambda p: f"person-{p['id']}",
     )
     quotes = Listing(
         "quotes",
         said,
         [
-            Column("Speaker", lambda q: q["speaker_name"]),
+            Column("Speaker", lambda q: q["speaker_name"], link=lambda q: f"person-{q['speaker']}"),
             Column("When", lambda q: views.when_text(q.get("when"))),
             Column("Kind", lambda q: q["kind"]),
             Column("Source", lambda q: source_line(data.get(q["source"]))),
@@ -57,9 +60,16 @@ def document(data, as_of: date, note: str) -> Document:
         ],
         empty=f"No quotes said by {as_of.isoformat()}.",
         layout="cards",
+        anchor=lambda q: f"quote-{q['id']}",
     )
     timeline = views.timeline(query.timeline(data))
     timeline.title = None
+    timeline.anchor = lambda i: f"timeline-{i['type']}-{i['id']}"
+    drawing = []
+    if chart:
+        from ..chart.figure import blocks
+
+        drawing = blocks(data, as_of)
     ahead = views.steps(query.next_steps(data, as_of), note)
     ahead.title = None
     sources = Listing(
@@ -85,7 +95,7 @@ def document(data, as_of: date, note: str) -> Document:
                 f"Quotes ({len(said)})",
                 [quotes, Paragraph(KINDS_NOTE, "note")] if said else [quotes],
             ),
-            Section("Timeline", [timeline]),
+            Section("Timeline", [*drawing, timeline]),
             Section("What comes next", [ahead]),
             Section("Sources", [sources]),
         ],

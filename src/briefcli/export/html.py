@@ -47,6 +47,10 @@ th { background: var(--tint); white-space: nowrap; }
 blockquote, .wide { margin: 0.25rem 0 0; }
 blockquote { font-size: 1.05rem; }
 footer { margin-top: 3rem; font-size: 0.85rem; color: var(--muted); }
+.chart { margin: 0 0 1rem; }
+.chart svg { display: block; width: 100%; height: auto; } .chart svg.narrow { display: none; }
+.chart figcaption { color: var(--muted); font-size: 0.9rem; }
+:target { outline: 2px solid #8a8a96; outline-offset: 2px; }
 @media (max-width: 40em) {
   body { padding: 0.75rem 0.75rem 2rem; }
   h1 { font-size: 1.35rem; }
@@ -58,6 +62,7 @@ footer { margin-top: 3rem; font-size: 0.85rem; color: var(--muted); }
   td { border: 0; padding: 0.1rem 0; }
   td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
   td:empty { display: none; }
+  .chart svg.wide { display: none; } .chart svg.narrow { display: block; }
 }
 @media print {
   @page { margin: 16mm; }
@@ -66,7 +71,9 @@ footer { margin-top: 3rem; font-size: 0.85rem; color: var(--muted); }
   h2 { break-after: avoid; page-break-after: avoid; }
   tr, .card, dl { break-inside: avoid; page-break-inside: avoid; }
   a { color: inherit; }
-  a[href]::after { content: " <" attr(href) ">"; font-size: 0.85em; }
+  a[href^="http"]::after { content: " <" attr(href) ">"; font-size: 0.85em; }
+  .chart svg.wide { display: block; } .chart svg.narrow { display: none; }
+  .chart { break-inside: avoid; page-break-inside: avoid; }
 }
 """
 
@@ -86,16 +93,27 @@ def value_html(value: object) -> str:
     return html.escape(text, quote=True)
 
 
+def _anchor(listing: Listing, record: dict) -> str:
+    """' id="..."' for a record others link to, else ''."""
+    return f' id="{esc(listing.anchor(record))}"' if listing.anchor else ""
+
+
+def _cell(column, record: dict) -> str:
+    """A value as HTML; a column with a link points at another record's anchor in the page."""
+    if column.link is not None and column.link(record):
+        return f'<a href="#{esc(column.link(record))}">{esc(column.value(record))}</a>'
+    return value_html(column.value(record))
+
+
 def _table(listing: Listing) -> list[str]:
     out = ["<table>", "<thead><tr>"]
     out += [f'<th scope="col">{esc(c.header)}</th>' for c in listing.columns]
     out += ["</tr></thead>", "<tbody>"]
     for record in listing.records:
         cells = (
-            f'<td data-label="{esc(c.header)}">{value_html(c.value(record))}</td>'
-            for c in listing.columns
+            f'<td data-label="{esc(c.header)}">{_cell(c, record)}</td>' for c in listing.columns
         )
-        out.append("<tr>" + "".join(cells) + "</tr>")
+        out.append(f"<tr{_anchor(listing, record)}>" + "".join(cells) + "</tr>")
     out += ["</tbody>", "</table>"]
     return out
 
@@ -106,11 +124,11 @@ def _cards(listing: Listing) -> list[str]:
     tag = "blockquote" if listing.name == "quotes" else "p"
     out = []
     for record in listing.records:
-        values = [value_html(c.value(record)) for c in short]
+        values = [_cell(c, record) for c in short]
         values = [v for v in values if v]
         if values:
             values[0] = f"<b>{values[0]}</b>"
-        out.append('<article class="card">')
+        out.append(f'<article class="card"{_anchor(listing, record)}>')
         out.append(f'<p class="meta">{" · ".join(values)}</p>')
         out += [f'<{tag} class="wide">{value_html(c.value(record))}</{tag}>' for c in wide]
         out.append("</article>")
@@ -118,6 +136,8 @@ def _cards(listing: Listing) -> list[str]:
 
 
 def _block(block) -> list[str]:
+    if hasattr(block, "html"):  # a drawing that writes its own escaped HTML (briefcli.chart)
+        return [block.html()]
     if isinstance(block, Listing):
         if not block.records:
             return [f'<p class="note">{esc(block.empty)}</p>']
@@ -173,4 +193,4 @@ def build(data, as_of: date, note: str) -> str:
         f"Made by briefcli {__version__} from the dataset current to {data.info['as_of']}. "
         "Every fact comes from the sources listed above; quotes are as published."
     )
-    return page(document(data, as_of, note), generated)
+    return page(document(data, as_of, note, chart=True), generated)

@@ -29,19 +29,22 @@ class _Plain:
 
 
 class Column(_Plain):
-    __slots__ = ("header", "value", "wide")
+    __slots__ = ("header", "value", "wide", "link")
 
-    def __init__(self, header: str, value: Callable[[dict], str], wide: bool = False) -> None:
+    def __init__(self, header: str, value: Callable[[dict], str], wide: bool = False,
+                 link: Callable[[dict], str] | None = None) -> None:
         self.header = header
         self.value = value
         self.wide = wide  # takes the room left; wraps
+        self.link = link  # where a page links the cell to: the anchor of another record
 
     def __hash__(self) -> int:
         return hash((self.header, self.value, self.wide))
 
 
 class Listing(_Plain):
-    __slots__ = ("name", "records", "columns", "title", "caption", "empty", "meta", "layout")
+    __slots__ = ("name", "records", "columns", "title", "caption", "empty", "meta", "layout",
+                 "anchor")
 
     def __init__(
         self,
@@ -53,6 +56,7 @@ class Listing(_Plain):
         empty: str = "Nothing found.",
         meta: dict | None = None,
         layout: str = "table",
+        anchor: Callable[[dict], str] | None = None,
     ) -> None:
         self.name = name
         self.records = records
@@ -62,6 +66,7 @@ class Listing(_Plain):
         self.empty = empty
         self.meta = meta  # when set, the JSON is {**meta, name: records}
         self.layout = layout  # or "cards": one block per record, for long text
+        self.anchor = anchor  # a record's id in a page, for links to it (ids are [a-z0-9._-])
 
 
 class Paragraph(_Plain):
