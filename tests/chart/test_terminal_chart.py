@@ -134,3 +134,21 @@ def test_hostile_names_stay_text_in_colour(cli):
     sequences = set(re.findall(r"\x1b[^m]*m?", out))
     assert sequences and all(re.fullmatch(r"\x1b\[[0-9;]*m", s) for s in sequences)
     assert "\\x1b[1mdue" in out
+
+
+TALKS = HERE.parent / "process" / "data" / "talks"
+
+
+def test_each_revision_is_a_band_under_the_first(cli):
+    """The second round, promised for early April, moved on 20 March to late April, held on
+    23-25 April: two bands, the later one labelled with the day it moved, the cross on it."""
+    lines = chart(cli, width=80, data=TALKS).splitlines()
+    at = lines.index(next(line for line in lines if line.startswith("The second round")))
+    assert lines[at].endswith(" late")
+    first, moved = lines[at + 1], lines[at + 2]
+    assert moved.endswith(" moved 2018-03-20")
+    assert first.rindex("█") < moved.index("█") <= first.index("✗") <= moved.rindex("█")
+    before = chart(cli, "--as-of", "2018-03-19", width=80, data=TALKS).splitlines()
+    at = before.index(next(line for line in before if line.startswith("The second round")))
+    assert before[at].endswith(" ahead") and "moved" not in "\n".join(before)
+    assert "█" in before[at + 1] and not before[at + 2].startswith("  ")

@@ -109,7 +109,7 @@ def test_text_alternative_and_links(page):
     assert [r[0] for r in rows] == ["The treaty", "Kick-off meeting", "The report", "The talks",
                                     "Summit", "The review", "The plan"]
     assert rows[3] == ["The talks", "step", "February to July 2018 (2018-02/2018-07)",
-                       "The talks end. (2018-09-20)", "done late, about 7 weeks after 2018-07-31"]
+                       "The talks end. (2018-09-20)", "done late by about 7 weeks"]
 
 
 def test_quotes_link_to_their_speaker(run):
@@ -190,3 +190,13 @@ def test_chart_draws_in_chromium(page, tmp_path, width):
     colours = pixels(shot.read_bytes())
     assert (0xB3, 0x26, 0x1E) in colours  # a late cross, an overdue '!'
     assert (0xB8, 0x6E, 0x00) in colours  # the as-of line
+
+
+def test_a_revision_is_a_second_band(page):
+    talks = HERE.parent / "process" / "data" / "talks"
+    tree = drawings(page(talks))["wide"]
+    row = next(r for r in with_class(tree, "row") if r.get("id") == "chart-step-second-round")
+    bands = [(b.get("data-start"), b.get("data-end")) for b in with_class(row, "band")]
+    assert bands == [("2018-04-01", "2018-04-10"), ("2018-04-21", "2018-04-30")]
+    assert [m.get("data-verdict") for m in with_class(row, "mark")] == ["late"]
+    assert "moved 2018-03-20" in ["".join(t.itertext()) for t in row.iter(f"{SVG}text")]

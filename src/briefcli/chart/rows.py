@@ -43,7 +43,7 @@ class Mark:
     start: date
     end: date
     wording: str
-    verdict: str  # "on time", "early", "late" or "done"
+    verdict: str  # "on time", "early", "late" or "done" (see briefcli.tracking.judge)
 
     @property
     def day(self) -> date:
@@ -97,36 +97,6 @@ def window(when: dict, label: str = "promised", floor: str | None = None) -> Win
     return Window(start, end, precision(start, end), when.get("text") or "", label, _day(floor))
 
 
-def step_state(step: dict, first: Window, as_of: date) -> tuple[Mark | None, str, str]:
-    """The outcome mark (if dated and known by ``as_of``), the state word and its detail.
-
-    An outcome is judged against the first promise: a revision explains a slip, it does not
-    undo it.
-    """
-    from ..query import how_far, step_at
-
-    outcome = step.get("outcome") or {}
-    when = outcome.get("when") or {}
-    start, end = _day(when.get("earliest")), _day(when.get("latest"))
-    start, end = start or end, end or start
-    if outcome and (end is None or end <= as_of):
-        if start is None:
-            return None, "done", "done (no date recorded)"
-        verdict, detail = "on time", "done on time"
-        if first.end is not None and start > first.end:
-            verdict = "late"
-            detail = f"done late, {how_far((start - first.end).days)} after {first.end}"
-        elif first.start is not None and end < first.start:
-            verdict, detail = "early", "done early"
-        return Mark(start, end, outcome.get("what") or "", verdict), verdict, detail
-    status = step.get("status")
-    if status in ("cancelled", "postponed", "done"):
-        word = "dropped" if status == "cancelled" else status
-        return None, word, word
-    standing = step_at({**step, "outcome": None}, as_of)
-    return None, standing["state"], standing["distance"]
-
-
 def event_state(first: Window, as_of: date) -> tuple[str, str]:
     start, end = first.start or first.end, first.end or first.start
     if end is not None and end < as_of:
@@ -136,9 +106,39 @@ def event_state(first: Window, as_of: date) -> tuple[str, str]:
     return "ahead", "ahead"
 
 
+# The verdicts of :func:`briefcli.tracking.judge`, in the chart's short words.
+STATES = {"open": "ahead"}
+
+
+def step_rows(data, as_of: date) -> list[Row]:
+    """A row per step: the promise as first worded, then each date a revision moved it to, the
+    outcome as it stands, and the verdict of ``track``."""
+    from ..tracking import track
+
+    rows = []
+    for step in track(data, as_of)["steps"]:
+        reported = ((data.get(step["source"]) or {}).get("published") or {}).get("earliest")
+        windows = [window(step["promised"], floor=reported)]
+        for revision in step["revisions"]:
+            if revision.get("when"):
+                windows.append(window(revision["when"], label=f"moved {revision['reported']}",
+                                      floor=revision["reported"]))
+        verdict = step["verdict"]
+        when = (step.get("outcome") or {}).get("when") or {}
+        start, end = _day(when.get("earliest")), _day(when.get("latest"))
+        mark = None
+        if start or end:
+            mark = Mark(start or end, end or start, step["outcome"]["what"], verdict)
+        rows.append(Row("step", step["id"], step["what"], tuple(windows), mark,
+                        STATES.get(verdict, verdict), step["verdict_text"],
+                        f"timeline-step-{step['id']}"))
+    return rows
+
+
 def chart_rows(data, as_of: date, low: date | None = None, high: date | None = None) -> Chart:
-    """One row per dated event and step of ``data``, in order of their first promised day;
-    with ``low``/``high``, only those whose dates can fall in that span."""
+    """One row per dated event and step of ``data`` (a dataset, or its view on a day from
+    :func:`briefcli.asof.known`), in order of their first promised day; with ``low``/``high``,
+    only those whose dates can fall in that span."""
     rows, undated = [], []
     for event in data.records("events"):
         if not event.get("when"):
@@ -148,12 +148,7 @@ def chart_rows(data, as_of: date, low: date | None = None, high: date | None = N
         state, detail = event_state(first, as_of)
         rows.append(Row("event", event["id"], event["name"], (first,), None, state, detail,
                         f"timeline-event-{event['id']}"))
-    for step in data.records("steps"):
-        reported = ((data.get(step["source"]) or {}).get("published") or {}).get("earliest")
-        windows = (window(step["when"], floor=reported),)
-        mark, state, detail = step_state(step, windows[0], as_of)
-        rows.append(Row("step", step["id"], step["what"], windows, mark, state, detail,
-                        f"timeline-step-{step['id']}"))
+    rows += step_rows(data, as_of)
     rows = [r for r in rows if any(_meets(w, low, high) for w in r.windows)]
     rows.sort(key=lambda r: _first_day(r.windows[0]))
     return Chart(rows, as_of, undated, low, high)
