@@ -179,14 +179,15 @@ def pixels(data: bytes) -> set[tuple[int, ...]]:
 @pytest.mark.skipif(chromium() is None, reason="Chromium is not installed")
 @pytest.mark.parametrize("width", [390, 1280])
 def test_chart_draws_in_chromium(page, tmp_path, width):
-    """Opened at the chart (#chart), the screen shows its alert red and as-of amber."""
+    """The screen shows the chart's alert red and as-of amber (the test process has no people
+    and no quotes, so the timeline section and its chart open the page's first screen)."""
     from test_html_export import run_chromium
 
     path = tmp_path / "briefing.html"
     path.write_text(page(), encoding="utf-8")
     shot = tmp_path / "chart.png"
     run_chromium(tmp_path, f"--window-size={width},900", f"--screenshot={shot}",
-                 path.as_uri() + "#chart")
+                 path.as_uri())
     colours = pixels(shot.read_bytes())
     assert (0xB3, 0x26, 0x1E) in colours  # a late cross, an overdue '!'
     assert (0xB8, 0x6E, 0x00) in colours  # the as-of line

@@ -50,7 +50,7 @@ footer { margin-top: 3rem; font-size: 0.85rem; color: var(--muted); }
 .chart { margin: 0 0 1rem; }
 .chart svg { display: block; width: 100%; height: auto; } .chart svg.narrow { display: none; }
 .chart figcaption { color: var(--muted); font-size: 0.9rem; }
-:target { outline: 2px solid #8a8a96; outline-offset: 2px; }
+article:target, tr:target { outline: 2px solid #8a8a96; outline-offset: 2px; }
 @media (max-width: 40em) {
   body { padding: 0.75rem 0.75rem 2rem; }
   h1 { font-size: 1.35rem; }
