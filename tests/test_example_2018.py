@@ -7,6 +7,8 @@ Assembly's vote. They are read back from briefcli's JSON, as a user of the examp
 
 import json
 import re
+import shutil
+import subprocess
 
 import pytest
 import yaml
@@ -48,6 +50,19 @@ def test_validates_with_only_the_no_text_warnings(cli):
                   "iisd-2018-07-16", "un-blog-2018-12-10", "iisd-2018-12-18",
                   "un-avl-2018-12-19", "iisd-2018-12-20")
     )
+
+
+def test_every_file_passes_the_published_schema():
+    # what an editor with the YAML language server checks, through the files' modeline
+    checker = shutil.which("check-jsonschema")
+    if checker is None:
+        pytest.skip("check-jsonschema is not installed (it is in the test extra)")
+    done = subprocess.run(
+        [checker, "--schemafile", str(ROOT / "schema" / "briefcli.schema.json"),
+         *map(str, sorted(EXAMPLE.glob("*.yaml")))],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_built_on_the_shipped_records_with_the_same_ids():
