@@ -8,7 +8,11 @@
 
 Each ratio compares two commands timed alternately in this run (A, B, A, B...), by medians of
 wall time, so a busy machine slows both sides alike. Every command runs as a fresh process
-with stdout and stderr to /dev/null. briefcli's cache lives in a folder of the benchmark's own,
+with stdout and stderr to /dev/null. Like is compared with like: where briefcli pauses Python's
+cycle collector (it does while it reads a dataset), the reference pauses it too; every dataset
+file is read once before it is timed, so the operating system's file cache is warm for both
+sides; "first" means briefcli's own cache is empty (a new folder), "later" that it is filled.
+The 1-minute load average is sampled around every measure and printed beside it. briefcli's cache lives in a folder of the benchmark's own,
 never the user's: on Linux through XDG_CACHE_HOME, so that the default lookup (platformdirs)
 is part of what is timed. Peak memory is the child's maximum resident set size (os.wait4).
 Before timing, briefcli's modules are byte-compiled, as an installed wheel's are.
@@ -58,17 +62,20 @@ def run(cmd: list[str], env: dict | None = None, stdout=subprocess.DEVNULL) -> t
     return seconds, usage.ru_maxrss // 1024, child.returncode
 
 
-def alternate(a, b, reps: int) -> tuple[list[float], list[float]]:
-    """Time two callables (each returns seconds) alternately; their lists of seconds."""
+def alternate(a, b, reps: int) -> tuple[list[float], list[float], str]:
+    """Time two callables (each returns seconds) alternately; their lists of seconds and the
+    load average seen meanwhile."""
     xs, ys = [], []
+    load = Load()
     for index in range(reps):
+        load.sample()
         first, second = (a, b) if index % 2 == 0 else (b, a)
         one, two = first(), second()
         if index % 2:
             one, two = two, one
         xs.append(one)
         ys.append(two)
-    return xs, ys
+    return xs, ys, str(load)
 
 
 def environment(cache: str, data: str | None = None, **extra) -> dict:
@@ -98,7 +105,7 @@ class Table:
         self.all_pass = True
 
     def ratio(self, what: str, ours: list[float], ref: list[float], ref_name: str,
-              target: float | None, judged: bool) -> None:
+              target: float | None, judged: bool, load: str = "") -> None:
         a, b = statistics.median(ours), statistics.median(ref)
         ratio = a / b
         verdict = "n/a"
@@ -106,16 +113,17 @@ class Table:
             verdict = "pass" if ratio <= target else f"**fail** (by {ratio / target - 1:.0%})"
             self.all_pass &= ratio <= target
         self.rows.append([what, _secs(a), f"{ref_name}: {_secs(b)}", f"{ratio:.2f}",
-                          f"≤ {target}" if target is not None else "", verdict])
+                          f"≤ {target}" if target is not None else "", verdict, load])
 
-    def value(self, what: str, value: str, target: str, ok: bool | None) -> None:
+    def value(self, what: str, value: str, target: str, ok: bool | None, load: str = "") -> None:
         verdict = "n/a" if ok is None else "pass" if ok else "**fail**"
         if ok is False:
             self.all_pass = False
-        self.rows.append([what, value, "", "", target, verdict])
+        self.rows.append([what, value, "", "", target, verdict, load])
 
     def markdown(self) -> str:
-        head = ["Measure", "briefcli (median)", "Reference (median)", "Ratio", "Target", "Result"]
+        head = ["Measure", "briefcli (median)", "Reference (median)", "Ratio", "Target", "Result",
+                "Load"]
         lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         lines += ["| " + " | ".join(row) + " |" for row in self.rows]
         return "\n".join(lines)
@@ -123,6 +131,28 @@ class Table:
 
 def _secs(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms" if seconds < 10 else f"{seconds:.1f} s"
+
+
+class Load:
+    """The 1-minute load average seen around a measure: 'lowest-highest'."""
+
+    def __init__(self) -> None:
+        self.seen = [os.getloadavg()[0]]
+
+    def sample(self) -> None:
+        self.seen.append(os.getloadavg()[0])
+
+    def __str__(self) -> str:
+        self.sample()
+        low, high = min(self.seen), max(self.seen)
+        return f"{low:.1f}" if f"{low:.1f}" == f"{high:.1f}" else f"{low:.1f}-{high:.1f}"
+
+
+def warm_file_cache(path: str) -> None:
+    """Read a file once, so that both sides of a comparison find it in the OS file cache."""
+    with open(path, "rb") as handle:
+        while handle.read(1 << 20):
+            pass
 
 
 def machine_note() -> str:
@@ -184,13 +214,14 @@ def main() -> None:
         run(bc + ["people"], shipped_env)  # fills the cache
         py = sys.executable
         print("start-up...", file=sys.stderr)
-        ours, ref = alternate(timed(bc + ["people"], shipped_env),
-                              timed([py, "-c", "import typer, rich.console, rich.table"]), reps)
+        ours, ref, load = alternate(timed(bc + ["people"], shipped_env),
+                                    timed([py, "-c", "import typer, rich.console, rich.table"]), reps)
         table.ratio("`briefcli people` (shipped data, cache warm)", ours, ref,
-                    "`import typer, rich.console, rich.table`", 1.25, not quick)
+                    "`import typer, rich.console, rich.table`", 1.25, not quick, load)
         for flag in ("--version", "--help"):
-            ours, ref = alternate(timed(bc + [flag], shipped_env), timed([py, "-c", "import typer"]), reps)
-            table.ratio(f"`briefcli {flag}`", ours, ref, "`import typer`", 1.1, not quick)
+            ours, ref, load = alternate(timed(bc + [flag], shipped_env),
+                                        timed([py, "-c", "import typer"]), reps)
+            table.ratio(f"`briefcli {flag}`", ours, ref, "`import typer`", 1.1, not quick, load)
 
         # 2. Scale.
         query = ["quotes", "--speaker", SPEAKER]
@@ -211,40 +242,45 @@ def main() -> None:
                 return seconds
 
             def csafe() -> float:
-                code = ("import yaml; f = open(%r, encoding='utf-8'); "
+                # The collector paused, as briefcli pauses it while it loads.
+                code = ("import gc; gc.disable(); import yaml; f = open(%r, encoding='utf-8'); "
                         "yaml.load(f, Loader=yaml.CSafeLoader)" % path)
                 return timed([py, "-c", code])()
 
-            first, parse = alternate(cold, csafe, cold_reps)
+            warm_file_cache(path)
+            first, parse, load = alternate(cold, csafe, cold_reps)
             if n == big:
                 table.ratio(f"First `briefcli quotes --speaker {SPEAKER}`, {n:,} quotes "
-                            f"({size_mb:.1f} MB), nothing cached", first, parse,
-                            "PyYAML CSafeLoader parse alone", 0.5, judged)
+                            f"({size_mb:.1f} MB), briefcli's cache empty", first, parse,
+                            "PyYAML CSafeLoader parse alone, collector paused", 0.5, judged, load)
             big_env = environment(os.path.join(work, f"warm-{n}"), path)
             run(bc + query, big_env)  # fills the cache
             print(f"{n} quotes: later queries...", file=sys.stderr)
-            later, small = alternate(timed(bc + query, big_env), timed(bc + query, shipped_env), reps)
+            later, small, later_load = alternate(timed(bc + query, big_env),
+                                                 timed(bc + query, shipped_env), reps)
             jq = shutil.which("jq")
             if n == big:
                 table.ratio(f"Later `briefcli quotes --speaker {SPEAKER}`, {n:,} quotes", later,
-                            small, "same query, shipped data", 2.0, judged)
+                            small, "same query, shipped data", 2.0, judged, later_load)
                 if jq:
                     json_path = str(Path(path).with_suffix(".json"))
-                    later2, jqs = alternate(timed(bc + query, big_env),
-                                            timed([jq, JQ_FILTER, json_path]), reps)
+                    warm_file_cache(json_path)
+                    later2, jqs, jq_load = alternate(timed(bc + query, big_env),
+                                                     timed([jq, JQ_FILTER, json_path]), reps)
                     table.ratio(f"Later `briefcli quotes --speaker {SPEAKER}`, {n:,} quotes",
-                                later2, jqs, "jq, same filter, same data as JSON", 0.5, judged)
+                                later2, jqs, "jq, same filter, same data as JSON", 0.5, judged,
+                                jq_load)
                     _same_answer(bc, query, big_env, jq, json_path)
                 else:
                     table.value("Later query vs jq", "skipped: jq is not installed", "≤ 0.5", None)
                 table.value(f"Peak memory, first query on {n:,} quotes", f"{max(peaks)} MB",
-                            "≤ 400 MB", max(peaks) <= 400 if judged else None)
+                            "≤ 400 MB", max(peaks) <= 400 if judged else None, load)
             cache_files = list(Path(work, f"warm-{n}").rglob("*.sqlite"))
             cache_mb = sum(f.stat().st_size for f in cache_files) / 1e6
             context.append(
                 f"| {n:,} | {size_mb:.1f} MB | {_secs(statistics.median(first))} | "
                 f"{_secs(statistics.median(parse))} | {_secs(statistics.median(later))} | "
-                f"{max(peaks)} MB | {cache_mb:.1f} MB |"
+                f"{max(peaks)} MB | {cache_mb:.1f} MB | {load}; {later_load} |"
             )
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -262,13 +298,17 @@ def main() -> None:
         f"Medians of {reps} alternating runs per side ({cold_reps} for first loads). Each ratio "
         "compares two commands timed in turn in this run.",
         "",
+        CONDITIONS,
+        "",
         table.markdown(),
         "",
-        "By size (query: `briefcli quotes --speaker Arbour`, the same five quotes at every size):",
+        "By size (query: `briefcli quotes --speaker Arbour`, the same five quotes at every size; "
+        "same conditions):",
         "",
-        "| Quotes | YAML | First query, nothing cached | CSafeLoader parse alone | Later query | "
-        "Peak memory, first query | Cache file |",
-        "|---|---|---|---|---|---|---|",
+        "| Quotes | YAML | First query, briefcli's cache empty | CSafeLoader parse alone, "
+        "collector paused | Later query, cache filled | Peak memory, first query | Cache file | "
+        "Load (first; later) |",
+        "|---|---|---|---|---|---|---|---|",
         *context,
         "",
         *NOTES,
@@ -280,6 +320,16 @@ def main() -> None:
     print(text)
     print(f"written to {out}", file=sys.stderr)
 
+
+CONDITIONS = (
+    "Conditions, for every row: each side is a fresh process; Python's cycle collector is "
+    "paused on both sides of a comparison with CSafeLoader (briefcli pauses it while it reads "
+    "a dataset, the reference runs `gc.disable()` first) and left as it is elsewhere; the OS "
+    "file cache is warm for both sides (each file is read once before it is timed); briefcli's "
+    "own cache is empty for a first query (a new folder each run) and filled for a later one. "
+    "Load is the 1-minute load average seen during the measure (this machine has "
+    f"{os.cpu_count()} CPUs shared with other work)."
+)
 
 NOTES = [
     "Notes:",
@@ -311,7 +361,8 @@ def _update_readme(table: str, when) -> None:
     start, end = "<!-- bench:start -->", "<!-- bench:end -->"
     if start not in text or end not in text:
         return
-    block = f"{start}\nLatest full run ({when:%Y-%m-%d}); details in `bench/RESULTS.md`.\n\n{table}\n{end}"
+    block = (f"{start}\nLatest full run ({when:%Y-%m-%d}); details in `bench/RESULTS.md`.\n\n"
+             f"{CONDITIONS}\n\n{table}\n{end}")
     text = re.sub(re.escape(start) + ".*?" + re.escape(end), lambda _: block, text, flags=re.S)
     readme.write_text(text, encoding="utf-8")
 
