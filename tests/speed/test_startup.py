@@ -14,7 +14,7 @@ import sys
 from .conftest import SHIPPED
 
 HEAVY = ("yaml", "pydantic", "pydantic_core", "briefcli.model", "briefcli.load.yamlread",
-         "briefcli.load.fastyaml")
+         "briefcli.load.fastread")
 PROBE = (
     "import json, sys\n"
     "from briefcli.cli import main\n"
@@ -64,4 +64,4 @@ def test_quotes_by_speaker_from_a_warm_cache_reads_no_yaml():
     assert code == 0
     # Typer converts the given --speaker and --data values with pydantic; briefcli itself
     # needs neither the models nor the YAML readers.
-    assert not warm & {"yaml", "briefcli.model", "briefcli.load.yamlread", "briefcli.load.fastyaml"}
+    assert not warm & {"yaml", "briefcli.model", "briefcli.load.yamlread", "briefcli.load.fastread"}

@@ -135,7 +135,7 @@ def check_all(paths: list[str], verify: bool = True) -> tuple[dict | None, list[
 def _check_all(paths: list[str], verify: bool) -> tuple[dict | None, list[Problem], Merged]:
     from pydantic import ValidationError
 
-    from . import fastyaml
+    from . import fastread
     from .checks import check
     from .derive import fill_defaults
     from .merge import Merged
@@ -146,7 +146,7 @@ def _check_all(paths: list[str], verify: bool) -> tuple[dict | None, list[Proble
     merged = Merged()
     for name, real in expand(paths):
         try:
-            value, positions = fastyaml.parse(read_text(real, name), name)
+            value, positions = fastread.parse(read_text(real, name), name)
         except DataError as exc:
             merged.problems.extend(exc.problems)
             continue
