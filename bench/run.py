@@ -282,6 +282,11 @@ def main() -> None:
                 f"{_secs(statistics.median(parse))} | {_secs(statistics.median(later))} | "
                 f"{max(peaks)} MB | {cache_mb:.1f} MB | {load}; {later_load} |"
             )
+        # 3. extract on hostile and many articles (its own module).
+        from extract_bench import run_extract
+
+        print("extract...", file=sys.stderr)
+        EXTRACT_NOTES[:] = run_extract(table, bc, quick)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -312,6 +317,7 @@ def main() -> None:
         *context,
         "",
         *NOTES,
+        *EXTRACT_NOTES,
     ])
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")
@@ -331,6 +337,7 @@ CONDITIONS = (
     f"{os.cpu_count()} CPUs shared with other work)."
 )
 
+EXTRACT_NOTES: list[str] = []
 NOTES = [
     "Notes:",
     "",

@@ -30,11 +30,14 @@ def _usage(message: str) -> typer.Exit:
 def extract(
     ctx: typer.Context,
     article: Annotated[
-        str, typer.Argument(metavar="ARTICLE", help="The article: plain text or Markdown.", show_default=False)
+        str, typer.Argument(metavar="ARTICLE", show_default=False,
+                            help="The article: plain text, Markdown or a saved web page (.html); '-' reads "
+                                 "standard input.")
     ],
     day: Annotated[
         Optional[str],
-        typer.Option("--date", metavar="YYYY-MM-DD", help="The article's date; default: its dateline."),
+        typer.Option("--date", metavar="DATE",
+                     help="The article's date (YYYY-MM-DD or 'today'); default: its dateline or page."),
     ] = None,
     source_id: Annotated[
         Optional[str],
@@ -48,8 +51,8 @@ def extract(
         bool,
         typer.Option(
             "--standalone",
-            help="Draft a dataset of its own (with a 'dataset' section) instead of a fragment "
-            "for the dataset in use.",
+            help="Draft a dataset of its own even when --data or BRIEFCLI_DATA names one (without "
+            "them, a draft always stands alone).",
         ),
     ] = False,
     fmt: Annotated[
@@ -61,8 +64,8 @@ def extract(
 ) -> None:
     """Draft the people, quotes, dates and next steps of a news article as dataset YAML."""
     from ..extract import draft as drafting
+    from ..extract import source as sources
     from ..extract.reading import ExtractError, read
-    from ..load.yamlread import read_text
     from ..text import clean
 
     name = "json" if json or fmt == DraftFormat.json else "yaml"
@@ -74,24 +77,28 @@ def extract(
     if output is not None and os.path.lexists(output):
         raise _usage(f"{output} already exists; extract never writes over a file: choose a new name")
 
-    raw = read_text(article)  # a DataError (exit 1) if it cannot be read
-    dataset = None if standalone else _dataset_in_use(ctx)
-    text_path, text_note = _text_path(article, output)
-    options = drafting.Options(article, text_path, text_note, source_id, standalone)
+    found = sources.read(article)  # a DataError (exit 1) if it cannot be read
+    dataset = None if standalone or not _named_dataset(ctx) else _dataset_in_use(ctx)
+    text_path, text_note = _text_path(found, output)
+    options = drafting.Options(found.label, text_path, text_note, source_id, standalone,
+                               url=found.url, publisher=found.publisher)
+    day_from = "option"
+    if when is None and found.day is not None:
+        when, day_from = found.day, "page"
     try:
-        extraction = read(raw, when, _known(dataset))
+        extraction = read(found.text, when, _known(dataset), day_from)
         result = drafting.build(extraction, options, dataset)
     except ExtractError as exc:
         if exc.usage:
-            raise _usage(f"{article}: {exc}") from None
-        terminal.message(f"{article}: {exc}")
+            raise _usage(f"{found.label}: {exc}") from None
+        terminal.message(f"{found.label}: {exc}")
         raise typer.Exit(1) from None
 
     if name == "json":
         from ..extract.report import report
         from ..render.jsonout import dumps
 
-        text = dumps(report(extraction, result, article)) + "\n"
+        text = dumps(report(extraction, result, found.label)) + "\n"
     else:
         from ..extract.yamlout import dump
 
@@ -99,6 +106,8 @@ def extract(
     if output is None:
         terminal.write(text)
         return
+    if not found.in_file:  # the article's text, for the quotes to be verified against
+        write_file(_text_file(output), found.text, exists_hint="extract never writes over a file: choose a new name")
     write_file(output, text, exists_hint="extract never writes over a file: choose a new name")
     plain = result.plain()
     counts = [
@@ -117,12 +126,18 @@ def _count(n: int, one: str, many: str) -> str:
 
 
 def _day(value: str | None) -> date | None:
-    if value is None:
-        return None
+    from .options import parse_day
+
     try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise _usage(f"--date {value!r} is not a day: use YYYY-MM-DD") from None
+        return parse_day(value)
+    except typer.BadParameter:
+        raise _usage(f"--date {value!r} is not a day: use YYYY-MM-DD or 'today'") from None
+
+
+def _named_dataset(ctx: typer.Context) -> bool:
+    """Whether the user named a dataset (--data or BRIEFCLI_DATA): only then is the draft a
+    fragment of it; the shipped dataset is never assumed."""
+    return bool(ctx.obj.data) or bool(os.environ.get("BRIEFCLI_DATA", "").strip())
 
 
 def _dataset_in_use(ctx: typer.Context):
@@ -130,9 +145,7 @@ def _dataset_in_use(ctx: typer.Context):
     from .common import load
 
     data = load(ctx)
-    label = ", ".join(ctx.obj.data) if ctx.obj.data else (
-        os.environ.get("BRIEFCLI_DATA", "").strip() or "the shipped dataset"
-    )
+    label = ", ".join(ctx.obj.data) if ctx.obj.data else os.environ.get("BRIEFCLI_DATA", "").strip()
     return DatasetInUse.from_plain(data.plain, label)
 
 
@@ -142,8 +155,21 @@ def _known(dataset):
     return Known(dataset.people) if dataset is not None else None
 
 
-def _text_path(article: str, output: str | None) -> tuple[str, str | None]:
+def _text_file(output: str) -> str:
+    """Where the text of an article that is not in a file of its own (a page, standard input)
+    is saved: beside the draft, with the draft's name and '.txt'."""
+    stem, _ = os.path.splitext(output)
+    return stem + ".txt"
+
+
+def _text_path(found, output: str | None) -> tuple[str | None, str | None]:
     """The source's 'text' path, relative to the folder the draft will be read from."""
+    if not found.in_file:
+        if output is None:
+            what = "a web page" if found.page else "standard input"
+            return None, f"the article came from {what}: save its text and give the path as 'text'"
+        return os.path.basename(_text_file(output)), "the article's text, saved beside the draft"
+    article = found.label
     base = os.path.dirname(os.path.abspath(output)) if output else os.getcwd()
     try:
         rel = os.path.relpath(os.path.abspath(article), base)

@@ -13,23 +13,20 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from . import markup
 from .vocabulary import MONTH_NAMES
 
-# Markdown a news article uses: links and images, emphasis, headings, block quotes, bullets.
-_LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\s]*)(?:\s+\"[^\"\n]*\")?\)")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])|"
-                       r"(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])")
+# Markdown a news article uses: links and images, emphasis, headings, block quotes, bullets
+# (all but the line marks found by the linear scans of .markup).
 _LINE_MARK = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+)", re.MULTILINE)
-
-# Links as the project's quote verifier reads them (briefcli.load.verify.reading_text).
-LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)")
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _DAY = r"(\d{1,2})\s+(" + MONTH_NAMES + r")\s+(\d{4})"
 _MONTH_DAY = r"(" + MONTH_NAMES + r")\s+(\d{1,2}),?\s+(\d{4})"
+# 'GENEVA, 5 June 2018 (Wire Agency) – ': the place, the day and the agency are optional.
 _DATELINE = re.compile(
-    r"(?:[A-Z][\w .'’-]{0,40}?,\s+)?(?:" + _DAY + "|" + _MONTH_DAY + r")\s*[–—-]+\s*"
+    r"(?:[A-Z][\w .'’-]{0,40}?,\s+)?(?:" + _DAY + "|" + _MONTH_DAY + r")"
+    r"(?:\s*\((?P<agency>[A-Z][\w .&'’-]{0,40})\))?\s*[–—-]+\s*"
 )
 
 
@@ -38,6 +35,7 @@ class Dateline:
     day: date
     start: int  # plain offsets of the whole dateline, dash included
     end: int
+    agency: str | None = None  # '(Reuters)', '(AP)': who filed it
 
 
 @dataclass
@@ -64,9 +62,9 @@ class Article:
         raw_start, raw_end = self.raw_span(start, end)
         if self.link_markup is None:
             self.link_markup = set()
-            for m in LINK.finditer(self.raw):
-                self.link_markup.update(range(m.start(), m.start(1)))
-                self.link_markup.update(range(m.end(1), m.end()))
+            for start, text_start, text_end, end in markup.links(self.raw):
+                self.link_markup.update(range(start, text_start))
+                self.link_markup.update(range(text_end, end))
         return "".join(
             self.raw[i] for i in range(raw_start, raw_end) if i not in self.link_markup
         )
@@ -81,15 +79,15 @@ class Article:
 def _markup_spans(raw: str) -> list[tuple[int, int]]:
     """Spans of raw text that are Markdown markup, not words."""
     drop: list[tuple[int, int]] = []
-    for m in _LINK.finditer(raw):
-        drop.append((m.start(), m.start(1)))  # '[' or '!['
-        drop.append((m.end(1), m.end()))  # '](url)'
-    for m in _STRONG.finditer(raw):
-        drop.append((m.start(), m.start() + 2))
-        drop.append((m.end() - 2, m.end()))
-    for m in _EMPHASIS.finditer(raw):
-        drop.append((m.start(), m.start() + 1))
-        drop.append((m.end() - 1, m.end()))
+    for start, text_start, text_end, end in markup.links(raw, extended=True):
+        drop.append((start, text_start))  # '[' or '!['
+        drop.append((text_end, end))  # '](url)'
+    for start, end in markup.strong(raw):
+        drop.append((start, start + 2))
+        drop.append((end - 2, end))
+    for start, end in markup.emphasis(raw):
+        drop.append((start, start + 1))
+        drop.append((end - 1, end))
     for m in _LINE_MARK.finditer(raw):
         drop.append((m.start(), m.end()))
     return drop
@@ -147,7 +145,8 @@ def read(raw: str) -> Article:
             day = _day_of(m) if m else None
             if day is None:
                 continue
-            article.dateline = Dateline(day, line_start, m.end())
+            agency = " ".join(m.group("agency").split()) if m.group("agency") else None
+            article.dateline = Dateline(day, line_start, m.end(), agency)
             article.body_start = m.end()
             if line_start > start and _is_headline(plain, start, line_start):
                 article.headline = (start, line_start - 1)

@@ -19,6 +19,7 @@ resolved to the person whose role it names or, for a generic noun, the person la
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..text import fold
@@ -30,7 +31,18 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
 _AUXILIARIES = frozenset("have has had is are was were will would did does do not then".split())
 _BE = frozenset("is are was were be been being".split())
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
-_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s*){1,4}$")
+# ' of Nigeria', ' of the United Kingdom' just before the verb; the words of the place are
+# separated by white space, so no two ways to split them (no nested repetition to backtrack).
+_OF_PLACE = re.compile(r"(?<!\s)\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s*$")
+
+
+def last_word(text: str, start: int, end: int) -> str:
+    """The letters that end text[start:end] ('' if it does not end with a letter), found
+    walking back, so that a very long word costs its length once."""
+    at = end
+    while at > start and text[at - 1].isalpha():
+        at -= 1
+    return text[at:end]
 
 
 @dataclass
@@ -46,6 +58,8 @@ class Attributor:
     def __init__(self, text: str, cast: Cast) -> None:
         self.text = text
         self.cast = cast
+        self._verbs: tuple[Spans, list[int], list[re.Match]] | None = None
+        self._holders: dict[str, list[int]] = {}  # role noun -> starts of its holders' mentions
 
     # --- speakers ----------------------------------------------------------------------------
 
@@ -85,16 +99,19 @@ class Attributor:
     def role_person(self, noun: str, before: int) -> str | None:
         """'the official': the person whose role names it, else the person last named."""
         noun = fold(noun)
-        named = [m for m in self.cast.mentions if m.start < before and m.person and m.kind != "pronoun"]
-        holders = {
-            p.key for p in self.cast.people.values()
-            if any(re.search(r"\b" + re.escape(noun) + r"\b", fold(r)) for r in p.roles)
-        }
-        for mention in reversed(named):
-            if mention.person in holders:
-                return mention.person
-        if noun in V.GENERIC_PERSON_NOUNS or not holders:
-            return named[-1].person if named else None
+        if noun not in self._holders:
+            pattern = re.compile(r"\b" + re.escape(noun) + r"\b")
+            holders = {p.key for p in self.cast.people.values() if any(pattern.search(fold(r)) for r in p.roles)}
+            self._holders[noun] = [
+                i for i, m in enumerate(self.cast.mentions) if m.person in holders and m.kind != "pronoun"
+            ]
+        held = self._holders[noun]
+        k = bisect_left(held, before, key=lambda i: self.cast.mentions[i].start)
+        if k > 0:
+            return self.cast.mentions[held[k - 1]].person
+        if noun in V.GENERIC_PERSON_NOUNS or not held:
+            last = self.cast.last_named_before(before)
+            return last.person if last else None
         return None
 
     def _words(self, start: int, end: int) -> str:
@@ -162,15 +179,20 @@ class Attributor:
         return found
 
     def verbs(self, start: int, limit: int, skip: Spans) -> list[re.Match]:
-        out = []
-        for m in _WORD.finditer(self.text, start, limit):
-            if skip.covers(m.start()) or m.group() not in V.REPORTING:
-                continue
-            previous = self.text[max(start, m.start() - 30) : m.start()].split()[-3:]
-            if any(w.lower() in _BE for w in previous) or (previous and previous[-1].lower() == "so-"):
-                continue  # passive: 'were described as', 'is called'
-            out.append(m)
-        return out
+        """The reporting verbs in text[start:limit], outside ``skip``; found once for the
+        whole text, so that asking for each quote costs a binary search."""
+        if self._verbs is None or self._verbs[0] is not skip:
+            found = []
+            for m in _WORD.finditer(self.text):
+                if m.group() not in V.REPORTING or skip.covers(m.start()):
+                    continue
+                previous = self.text[max(0, m.start() - 30) : m.start()].split()[-3:]
+                if any(w.lower() in _BE for w in previous) or (previous and previous[-1].lower() == "so-"):
+                    continue  # passive: 'were described as', 'is called'
+                found.append(m)
+            self._verbs = (skip, [m.start() for m in found], found)
+        _, starts, found = self._verbs
+        return found[bisect_left(starts, start) : bisect_left(starts, limit)]
 
     def subject(self, verb: re.Match, floor: int, skip: Spans, depth: int = 0) -> Found:
         """The subject of ``verb``, looking back no further than ``floor``."""
@@ -183,10 +205,10 @@ class Attributor:
         for _ in range(10):
             while end > floor and self.text[end - 1].isspace():
                 end -= 1
-            word = re.search(r"([^\W\d_]+)$", self.text[floor:end])
-            low = word.group(1).lower() if word else ""
+            word = last_word(self.text, floor, end)
+            low = word.lower()
             if word and (low in V.ADVERBS or low in _AUXILIARIES):
-                end -= len(word.group(1))
+                end -= len(word)
                 continue
             speaker = self.speaker_ending_at(end)
             if speaker is None and end > floor and self.text[end - 1] == ",":
@@ -201,7 +223,7 @@ class Attributor:
                 if found is not None:
                     return found
                 break
-            place = _OF_PLACE.search(self.text, floor, end)
+            place = _OF_PLACE.search(self.text, max(floor, end - 200), end)
             if place is not None:  # 'Ambassador Samuel Okonjo of Nigeria said'
                 end = place.start()
                 continue
@@ -245,7 +267,7 @@ class Attributor:
 
     def main_subject(self, start: int, end: int):
         """The first mention in a subject's place in text[start:end]."""
-        for mention in self.cast.mentions:
-            if start <= mention.start < end and mention.subject_like and mention.person:
-                return mention.person, mention.start, self._words(mention.start, mention.end), False
+        mention = self.cast.first_subject(start, end)
+        if mention is not None:
+            return mention.person, mention.start, self._words(mention.start, mention.end), False
         return None

@@ -24,15 +24,19 @@ BEGIN = {"begin", "begins", "start", "starts", "open", "opens", "run", "runs", "
 END = {"conclude", "concludes", "end", "ends", "close", "closes", "finish", "finishes"}
 
 
+_YEAR = re.compile(r"(19|20)\d\d")
+_DAYNUM = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
+
+
 @dataclass
 class Tok:
     text: str
     start: int
     end: int
+    low: str = ""  # the text in lower case
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        self.low = self.text.lower()
 
 
 # --- resolution with dateparser ---------------------------------------------------------------
@@ -103,13 +107,13 @@ class Parser:
         return None
 
     def year(self, i: int) -> int | None:
-        if i < len(self.toks) and re.fullmatch(r"(19|20)\d\d", self.toks[i].text):
+        if i < len(self.toks) and _YEAR.fullmatch(self.toks[i].text):
             return int(self.toks[i].text)
         return None
 
     def daynum(self, i: int) -> int | None:
         if i < len(self.toks):
-            m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", self.toks[i].text)
+            m = _DAYNUM.fullmatch(self.toks[i].text)
             if m and 1 <= int(m.group(1)) <= 31:
                 return int(m.group(1))
         return None

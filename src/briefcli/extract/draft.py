@@ -60,10 +60,12 @@ class DatasetInUse:
 @dataclass
 class Options:
     article: str  # the article's path as given
-    text_path: str  # the source's 'text', relative to where the draft will be read
+    text_path: str | None  # the source's 'text', relative to where the draft will be read
     text_note: str | None = None
     source_id: str | None = None
     standalone: bool = False
+    url: str | None = None  # from a saved page's metadata
+    publisher: str | None = None
 
 
 @dataclass
@@ -124,7 +126,7 @@ def _match_name(text: str, records: list[dict], keys: tuple[str, ...]) -> tuple[
 def build(x: Extraction, options: Options, dataset: DatasetInUse | None) -> Draft:
     standalone = options.standalone or dataset is None
     ids = _Ids(set() if standalone else dataset.ids)
-    stem = slug(Path(options.article).stem)
+    stem = slug(Path(options.article).stem) if options.article != "<stdin>" else "article"
     if options.source_id:
         if options.source_id in ids.taken:
             raise ExtractError(f"--source-id {options.source_id!r} is already an id in the dataset in use", usage=True)
@@ -183,7 +185,7 @@ def build(x: Extraction, options: Options, dataset: DatasetInUse | None) -> Draf
 
 
 def _header(x: Extraction, options: Options, dataset: DatasetInUse | None, standalone: bool) -> list[str]:
-    where = "--date" if x.day_from == "option" else "its dateline"
+    where = {"option": "--date", "page": "the page's metadata"}.get(x.day_from, "its dateline")
     lines = [
         f"Draft made by 'briefcli extract' from {options.article}, for a person to review.",
         f"Article date {x.day.isoformat()} (from {where}). Fields marked 'guessed' need checking;",
@@ -215,12 +217,20 @@ def _source(x: Extraction, options: Options, source_id: str, dataset: DatasetInU
         record.add("title", x.article.title, "guessed: the article's first line")
     else:
         record.add("title", Path(options.article).stem, "guessed: the file's name; give the headline")
-    if dataset and len(dataset.publishers) == 1:
-        record.add("publisher", dataset.publishers[0], "guessed: the publisher of the dataset's sources")
+    agency = x.article.dateline.agency if x.article.dateline else None
+    if options.publisher:
+        record.add("publisher", options.publisher, "the page's site name")
+    elif agency:
+        record.add("publisher", agency, "guessed: the agency named in the dateline")
     else:
-        record.add("publisher", "unknown", "guessed: give the publisher")
+        record.add("publisher", "unknown", "give the publisher: the article does not name it")
     record.add("published", x.day.isoformat())
-    record.add("text", options.text_path, options.text_note)
+    if options.url:
+        record.add("url", options.url, "the page's address")
+    if options.text_path:
+        record.add("text", options.text_path, options.text_note)
+    else:
+        record.add(None, note=f"text: {options.text_note}")
     return record
 
 

@@ -64,6 +64,9 @@ def words(text: str, start: int, end: int, skip) -> list[Word]:
     ]
 
 
+MAX_NAME_WORDS = 8  # 'Mohammed bin Salman bin Abdulaziz Al Saud' is seven
+
+
 def runs(text: str, ws: list[Word]) -> list[list[Word]]:
     """Runs of name words separated by single spaces ("Ana de la Cruz": particles inside)."""
     runs: list[list[Word]] = []
@@ -72,7 +75,7 @@ def runs(text: str, ws: list[Word]) -> list[list[Word]]:
     def close() -> None:
         while current and current[-1].text.lower() in V.NAME_PARTICLES:
             current.pop()
-        if current:
+        if current and len(current) <= MAX_NAME_WORDS:  # longer: a headline in capitals, not a name
             runs.append(list(current))
         current.clear()
 
@@ -116,19 +119,24 @@ def clean_role(role: str) -> str | None:
     return role[0].upper() + role[1:]
 
 
+ROLE_CHARS = 300  # a role is at most 22 words: no need to look further for its end
+_PLACE = re.compile(r", ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}) ?(?=[,.]|$)")
+
+
 def role_after(text: str, end: int, limit: int) -> str | None:
     """The role in 'NAME, the Director of ...,' (text from ``end``, just after the name)."""
     if not text.startswith(", ", end):
         return None
     start = end + 2
+    limit = min(limit, start + ROLE_CHARS)
     stop = _ROLE_STOP.search(text, start, limit)
     role_end = stop.start() if stop else limit
     role = text[start:role_end]
     # 'in Tijuana, Mexico,': a place after a comma belongs to the role
     if stop and stop.group() == ",":
-        m = re.match(r", ((?:[A-Z][\w’'-]+ ?){1,3})(?=[,.]|$)", text[role_end:limit])
+        m = _PLACE.match(text, role_end, limit)
         if m and all(w.lower() not in V.NOT_NAME or w in ("Arab",) for w in m.group(1).split()):
-            role = text[start : role_end + m.end()]
+            role = text[start : m.end()]
     return clean_role(role)
 
 
@@ -139,6 +147,7 @@ def role_before(text: str, start: int, floor: int) -> str | None:
     if start < 2 or text[start - 2 : start] != ", ":
         return None
     end = start - 2
+    floor = max(floor, end - ROLE_CHARS)
     boundary = max(text.rfind(",", floor, end), text.rfind(";", floor, end), text.rfind(":", floor, end),
                    text.rfind("(", floor, end), floor - 1)
     chunk = text[boundary + 1 : end]
@@ -207,19 +216,49 @@ def speaks(text: str, start: int, end: int, floor: int, limit: int) -> bool:
 
 
 class Folded:
-    """The text case- and accent-folded, with each folded character's place in the original."""
+    """The text case- and accent-folded, with each folded character's place in the original,
+    and an index of its words, so that finding every mention of a name costs the number of
+    places its first two words stand together, not the length of the text."""
 
     def __init__(self, text: str) -> None:
-        chars, where = [], []
-        for index, ch in enumerate(text):
-            for out in ch.lower() if ch.isascii() else fold(ch):
-                chars.append(out)
-                where.append(index)
-        self.text = "".join(chars)
-        self.where = where + [len(text)]
+        if text.isascii():
+            self.text = text.lower()
+            self.where = range(len(text) + 1)
+        else:
+            chars, where = [], []
+            for index, ch in enumerate(text):
+                for out in ch.lower() if ch.isascii() else fold(ch):
+                    chars.append(out)
+                    where.append(index)
+            self.text = "".join(chars)
+            self.where = where + [len(text)]
+        self.words = [(m.start(), m.end()) for m in _FOLDED_WORD.finditer(self.text)]
+        self.by_start: dict[tuple[str, ...], list[int]] = {}
+        for k, (a, b) in enumerate(self.words):
+            self.by_start.setdefault((self.text[a:b],), []).append(k)
+            if k + 1 < len(self.words):
+                c, d = self.words[k + 1]
+                self.by_start.setdefault((self.text[a:b], self.text[b:c], self.text[c:d]), []).append(k)
 
     def find_all(self, needle: str) -> list[tuple[int, int]]:
+        """Where ``needle`` stands as whole words: spans of the original text."""
         needle = " ".join(fold(needle).split())
+        parts = re.split(r"(\w+)", needle)  # ['', word, separator, word, ..., '']
+        if len(parts) < 3 or parts[0] or parts[-1]:
+            return self._find_odd(needle)
+        key = tuple(parts[1:4]) if len(parts) > 3 else (parts[1],)
+        spans = []
+        for k in self.by_start.get(key, []):
+            end = k + (len(parts) - 1) // 2 - 1  # index of the needle's last word
+            if end >= len(self.words):
+                continue
+            start_at, end_at = self.words[k][0], self.words[end][1]
+            if self.text[start_at:end_at] == needle:
+                spans.append((self.where[start_at], self.where[end_at - 1] + 1))
+        return spans
+
+    def _find_odd(self, needle: str) -> list[tuple[int, int]]:
+        """A needle that does not begin and end with a word character (rare): plain search."""
         spans = []
         if not needle:
             return spans
@@ -228,3 +267,4 @@ class Folded:
         return spans
 
 
+_FOLDED_WORD = re.compile(r"\w+")

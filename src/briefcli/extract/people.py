@@ -12,7 +12,7 @@ attribution of quotes.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..text import fold
@@ -64,6 +64,13 @@ class Mention:
 class Cast:
     people: dict[str, Person] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
+    by_suffix: dict[tuple[str, ...], list[Person]] = field(default_factory=dict)  # last words -> people
+
+    def add(self, person: Person) -> None:
+        self.people[person.key] = person
+        tokens = _tokens(person.name)
+        for k in range(1, len(tokens)):
+            self.by_suffix.setdefault(tuple(tokens[k:]), []).append(person)
 
     def ordered(self) -> list[Person]:
         return sorted(self.people.values(), key=lambda p: p.first)
@@ -72,6 +79,35 @@ class Cast:
         """Index the mentions by where they start and end (after they are all found)."""
         self._starts = {m.start: m for m in self.mentions}
         self._ends = {m.end: m for m in self.mentions}
+        self.starts = [m.start for m in self.mentions]
+
+    def index_subjects(self) -> None:
+        """For each mention, the index of the first mention from it on that stands in a
+        subject's place and names someone (after :func:`_subjects`), and of the last mention
+        up to it that names someone by name (not a pronoun)."""
+        n = len(self.mentions)
+        self.next_subject = [n] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            m = self.mentions[i]
+            self.next_subject[i] = i if m.subject_like and m.person else self.next_subject[i + 1]
+        self.last_named = []
+        last = -1
+        for i, m in enumerate(self.mentions):
+            if m.person and m.kind != "pronoun":
+                last = i
+            self.last_named.append(last)
+
+    def first_subject(self, start: int, end: int) -> Mention | None:
+        """The first mention in a subject's place that names someone, in [start, end)."""
+        i = self.next_subject[bisect_left(self.starts, start)]
+        if i < len(self.mentions) and self.mentions[i].start < end:
+            return self.mentions[i]
+        return None
+
+    def last_named_before(self, before: int) -> Mention | None:
+        i = bisect_left(self.starts, before) - 1
+        j = self.last_named[i] if i >= 0 else -1
+        return self.mentions[j] if j >= 0 else None
 
     def at(self, start: int) -> Mention | None:
         return self._starts.get(start)
@@ -86,9 +122,13 @@ class Known:
     def __init__(self, people: list[dict] | None = None) -> None:
         self.people = people or []
         self.by_name: dict[str, dict] = {}
+        self.by_suffix: dict[tuple[str, ...], dict] = {}  # the last words of a name -> the first such person
         for person in self.people:
             for name in [person["name"], *person.get("spellings", [])]:
                 self.by_name[" ".join(fold(name).split())] = person
+            tokens = _tokens(person["name"])
+            for k in range(len(tokens)):
+                self.by_suffix.setdefault(tuple(tokens[k:]), person)
 
     def match(self, name: str) -> dict | None:
         return self.by_name.get(" ".join(fold(name).split()))
@@ -111,7 +151,7 @@ def find(text: str, sentences, skip, known: Known | None = None) -> Cast:
                 person.known_id = match["id"]
                 person.honorific = match.get("honorific")
                 person.gender = gender_of(person.honorific)
-            cast.people[key] = person
+            cast.add(person)
         return person
 
     # Surnames used with an honorific somewhere ('Ms. Paredes'): a full name ending with one
@@ -144,7 +184,7 @@ def find(text: str, sentences, skip, known: Known | None = None) -> Cast:
             role_words = [t for t in titles if t.text.lower().rstrip(".") not in PURE_HONORIFICS]
             if role_words and len(run) > 1:
                 role_title = text[role_words[0].start : role_words[-1].end]
-                place = re.match(r" of ((?:[A-Z][\w’'-]+ ?){1,3})\b", text[name_end:s_end])
+                place = _PLACE_AFTER.match(text, name_end, min(s_end, name_end + 200))
                 if place:
                     role_title += " of " + place.group(1).strip()
             evidence = (
@@ -180,7 +220,11 @@ def find(text: str, sentences, skip, known: Known | None = None) -> Cast:
     _pronouns(text, cast, sentences, skip)
     cast.index()
     _subjects(text, cast, sentences)
+    cast.index_subjects()
     return cast
+
+
+_PLACE_AFTER = re.compile(r" of ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})\b")
 
 
 def _tokens(name: str) -> list[str]:
@@ -190,11 +234,7 @@ def _tokens(name: str) -> list[str]:
 def _suffix_owner(cast: Cast, run: list[Word], before: int | None = None) -> Person | None:
     """The person whose name ends with the words of ``run`` ('Santos Ferreira'), the one
     named most recently before ``before`` if there are several."""
-    wanted = [fold(w.bare) for w in run]
-    found = [
-        p for p in cast.people.values()
-        if len(p.tokens) > len(wanted) and _tokens(p.name)[-len(wanted):] == wanted
-    ]
+    found = cast.by_suffix.get(tuple(fold(w.bare) for w in run), [])
     if before is not None:
         earlier = [p for p in found if p.first <= before]
         found = earlier or found
@@ -205,24 +245,23 @@ def _honorific_mentions(text: str, cast: Cast, runs, known: Known) -> None:
     for run, titles, pure, start in runs:
         person = _suffix_owner(cast, run, start)
         if person is None:
-            wanted = [fold(w.bare) for w in run]
-            for record in known.people:
-                if _tokens(record["name"])[-len(wanted):] == wanted:
-                    person = cast.people.get(slug(record["name"]))
-                    if person is None:
-                        person = Person(slug(record["name"]), record["name"], known_id=record["id"],
-                                        honorific=record.get("honorific"), first=start,
-                                        evidence="dataset", surname=record["name"].split()[-1])
-                        person.gender = gender_of(person.honorific)
-                        cast.people[person.key] = person
-                    break
+            record = known.by_suffix.get(tuple(fold(w.bare) for w in run))
+            if record is not None:
+                person = cast.people.get(slug(record["name"]))
+                if person is None:
+                    person = Person(slug(record["name"]), record["name"], known_id=record["id"],
+                                    honorific=record.get("honorific"), first=start,
+                                    evidence="dataset", surname=record["name"].split()[-1])
+                    person.gender = gender_of(person.honorific)
+                    cast.add(person)
         if person is None and pure is None:
             continue  # 'Special Adviser' and the like: a title, not a person
         if person is None:
             name = text[run[0].start : run[-1].start] + run[-1].bare
             person = Person(slug(name) or "person", name, first=start, evidence="surname only",
                             surname=name)
-            cast.people.setdefault(person.key, person)
+            if person.key not in cast.people:
+                cast.add(person)
             person = cast.people[person.key]
         surname = text[run[0].start : run[-1].start] + run[-1].bare
         if len(surname.split()) > len(person.surname.split()):
@@ -236,17 +275,19 @@ def _honorific_mentions(text: str, cast: Cast, runs, known: Known) -> None:
 
 
 def _name_mentions(text: str, cast: Cast, folded: Folded, skip, known: Known) -> None:
+    searched: set[tuple[str, str]] = set()  # a name searched once: its places go to the first owner
     for person in cast.people.values():
         names = {person.name}
         record = known.match(person.name)
         if record is not None:
             names.update([record["name"], *record.get("spellings", [])])
-        for name in names:
+        for name, kind in [*((n, "name") for n in sorted(names)), (person.surname, "surname")]:
+            if (fold(name), kind) in searched:
+                continue
+            searched.add((fold(name), kind))
             for start, end in folded.find_all(name):
-                cast.mentions.append(Mention(start, end, person.key, "name"))
-        for start, end in folded.find_all(person.surname):
-            if text[start : start + 1].isupper():
-                cast.mentions.append(Mention(start, end, person.key, "surname"))
+                if kind == "name" or text[start : start + 1].isupper():
+                    cast.mentions.append(Mention(start, end, person.key, kind))
     kept: list[Mention] = []
     for mention in sorted(cast.mentions, key=lambda m: (m.start, -(m.end - m.start))):
         if skip.covers(mention.start):
@@ -255,10 +296,12 @@ def _name_mentions(text: str, cast: Cast, folded: Folded, skip, known: Known) ->
             continue
         kept.append(mention)
     cast.mentions = kept
+    first: dict[str, int] = {}
+    for mention in kept:
+        first.setdefault(mention.person, mention.start)
     for person in cast.people.values():
-        own = [m.start for m in kept if m.person == person.key]
-        if own:
-            person.first = min(own)
+        if person.key in first:
+            person.first = first[person.key]
 
 
 def _pronouns(text: str, cast: Cast, sentences, skip) -> None:
@@ -286,35 +329,43 @@ def _subjects(text: str, cast: Cast, sentences) -> None:
     for mention in cast.mentions:
         at = bisect_right(firsts, mention.start) - 1
         s_start = starts[at][0] if at >= 0 else 0
-        before = text[s_start : mention.start].rstrip()
+        before = text[max(s_start, mention.start - 40) : mention.start].rstrip()
         after = text[mention.end : mention.end + 2]
         last_word = before.split()[-1].lower() if before.split() else ""
         mention.subject_like = after not in ("’s", "'s") and (
             not before or before[-1] in ",;:(—–“”\"" or last_word in _CONJUNCTIONS
         )
+    nearest: dict[str | None, str] = {}  # gender -> the person last mentioned who fits it
     for index, mention in enumerate(cast.mentions):
-        if mention.kind != "pronoun":
-            continue
-        mention.person = resolve_pronoun(cast, index, starts)
+        if mention.kind == "pronoun":
+            mention.person = resolve_pronoun(cast, index, starts, firsts, nearest)
+        if mention.person is not None:
+            for gender in ("f", "m", None):
+                if fits(cast.people[mention.person], gender):
+                    nearest[gender] = mention.person
 
 
 def fits(person: Person, gender: str | None) -> bool:
     return gender is None or person.gender is None or person.gender == gender
 
 
-def resolve_pronoun(cast: Cast, index: int, sentences) -> str | None:
+LOOK_BACK = 50  # mentions: how far back a pronoun looks for a subject
+
+
+def resolve_pronoun(cast: Cast, index: int, sentences, firsts, nearest) -> str | None:
     """The nearest fitting person before mention ``index``: a subject in this sentence or the
-    two before it if there is one, else the nearest fitting mention of anyone."""
+    two before it if there is one, else the nearest fitting mention of anyone (``nearest``,
+    by gender)."""
     pronoun = cast.mentions[index]
-    here = bisect_right([s for s, _ in sentences], pronoun.start) - 1
+    here = bisect_right(firsts, pronoun.start) - 1
     window_start = sentences[max(0, here - 2)][0] if here >= 0 else 0
     fallback = None
-    for mention in reversed(cast.mentions[:index]):
+    for mention in reversed(cast.mentions[max(0, index - LOOK_BACK) : index]):
+        if mention.start < window_start:
+            break
         if mention.person is None or not fits(cast.people[mention.person], pronoun.gender):
             continue
-        if mention.start < window_start:
-            return fallback or mention.person
         if mention.subject_like:
             return mention.person
         fallback = fallback or mention.person
-    return fallback
+    return fallback or nearest.get(pronoun.gender)

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import vocabulary as V
-from .attribution import Attributor, Found
+from .attribution import Attributor, Found, last_word
 from .marks import Part, Passage
 from .people import Cast
 from .sentences import Sentence
@@ -32,6 +32,10 @@ _LABEL = re.compile(
     r"\s*(?:the\s+|a\s+|an\s+)?$",
     re.IGNORECASE,
 )
+# A word one of _LABEL's phrases needs (checked first: cheaper than the phrases themselves).
+_LABEL_CUES = frozenset("called titled entitled named dubbed nicknamed known described termed labelled labeled "
+                        "referred branded".split())
+_LETTERS = re.compile(r"[a-z]+")
 _INTEGRATING = frozenset(
     """
     the a an that of as to for by on in with from at its their his her our was were is are be
@@ -86,6 +90,8 @@ class _Reader:
         self.labelled: dict[int, str] = {}
         self.after: dict[int, tuple[Found, int]] = {}  # attributions right after a passage
         self.quotes: list[Quote] = []
+        self.according: dict[int, Found | None] = {}  # per sentence
+        self.unquoted: dict[int, bool] = {}  # per sentence: words outside its quotations
 
     def read(self) -> tuple[list[Quote], list[LeftOut]]:
         text, passages = self.text, self.passages
@@ -93,7 +99,8 @@ class _Reader:
             if index not in self.where:
                 continue
             sentence = self.sentences[self.where[index]]
-            m = _LABEL.search(text[max(sentence.start, passage.start - 60) : passage.start])
+            window = text[max(sentence.start, passage.start - 60) : passage.start]
+            m = _LABEL.search(window) if _LABEL_CUES & set(_LETTERS.findall(window.lower())) else None
             if m:
                 self.labelled[index] = f"labelled, not quoted ('{' '.join(m.group().split())}')"
                 continue
@@ -166,7 +173,9 @@ class _Reader:
         if index in self.after:
             found = self.after[index][0]
             return found, _notes(found)
-        found = who.according(sentence.start, sentence.end)
+        if s_index not in self.according:
+            self.according[s_index] = who.according(sentence.start, sentence.end)
+        found = self.according[s_index]
         if found is not None and not skip.covers(found.start):
             return found, _notes(found)
         found = who.before(sentence.start, passage.start, skip)
@@ -183,9 +192,11 @@ class _Reader:
                         found = Found(main[0], f"{main[2]} ...:", main[1], main[1], True)
                 if found is not None and found.person is not None:
                     return found, _notes(found) + ["speaker: the subject of the sentence that introduces it"]
-        spans = [(self.passages[i].start, self.passages[i].end) for i in sentence.passages]
-        rest = "".join(text[a:b] for a, b in _outside(sentence.start, sentence.end, spans))
-        if self.quotes and not re.search(r"\w", rest):
+        if s_index not in self.unquoted:
+            spans = [(self.passages[i].start, self.passages[i].end) for i in sentence.passages]
+            rest = "".join(text[a:b] for a, b in _outside(sentence.start, sentence.end, spans))
+            self.unquoted[s_index] = bool(re.search(r"\w", rest))
+        if self.quotes and not self.unquoted[s_index]:
             last = self.quotes[-1]
             near = sentence.paragraph - self.sentences[last.sentence].paragraph <= 1
             if near and last.speaker is not None:
@@ -215,8 +226,7 @@ def _kind(text: str, passage: Passage, sentence: Sentence, attributed_after: boo
     if letter.islower():
         return "partial"
     before = text[sentence.start : passage.start].rstrip()
-    last = re.search(r"([^\W\d_]+)$", before)
-    if before and before[-1].isalpha() and last and last.group(1).lower() in _INTEGRATING:
+    if before and before[-1].isalpha() and last_word(before, 0, len(before)).lower() in _INTEGRATING:
         return "partial"
     last_part = passage.parts[-1]
     ending = text[last_part.end - 1] if last_part.end > last_part.start else ""

@@ -47,12 +47,12 @@ class Extraction:
         return self.cast.people.get(quote.speaker) if quote.speaker else None
 
 
-def read(raw: str, day: date | None = None, known: Known | None = None) -> Extraction:
-    """Extract from an article's text; ``day`` overrides its dateline."""
+def read(raw: str, day: date | None = None, known: Known | None = None, day_from: str = "option") -> Extraction:
+    """Extract from an article's text; ``day`` overrides its dateline (``day_from`` says where
+    it comes from)."""
     article = article_mod.read(raw)
     if not article.plain.strip():
         raise ExtractError("the article is empty")
-    day_from = "option"
     if day is None:
         if article.dateline is None:
             raise ExtractError(
@@ -89,16 +89,18 @@ def _quote_dates(quotes: list[Quote], found_dates: dict[int, list[FoundDate]], d
             if d.earliest is not None and d.earliest == d.latest and d.latest <= day
         ]
 
+    last_day: list[FoundDate | None] = []  # per sentence: the last day named before it
+    previous = None
     for q_index, quote in enumerate(quotes):
+        while len(last_day) <= quote.sentence:
+            last_day.append(previous)
+            own = days(len(last_day) - 1)
+            previous = own[-1] if own else previous
         own = days(quote.sentence)
         if own:
             anchor = quote.attribution[0] if quote.attribution else quote.parts[0].start
             best = min(own, key=lambda d: abs(d.start - anchor))
             out[q_index] = QuoteDate(best, carried=False)
-            continue
-        for index in range(quote.sentence - 1, -1, -1):
-            earlier = days(index)
-            if earlier:
-                out[q_index] = QuoteDate(earlier[-1], carried=True)
-                break
+        elif last_day[quote.sentence] is not None:
+            out[q_index] = QuoteDate(last_day[quote.sentence], carried=True)
     return out

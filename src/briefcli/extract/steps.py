@@ -20,10 +20,11 @@ _CUE = re.compile(
     r"upcoming|forthcoming|is to|are to)\b",
     re.IGNORECASE,
 )
-_NEXT_STEP = re.compile(r"^.*?\bnext step\b.*?\b(?:is|will be|would be)\s+", re.IGNORECASE)
+_NEXT_STEP = re.compile(r"\bnext step\b", re.IGNORECASE)
+_NEXT_STEP_VERB = re.compile(r"\b(?:is|will be|would be)\s+", re.IGNORECASE)
 _LEAD = re.compile(r"^[\s,;(]*(?:(?:and|then|with|while|followed by|after which|before)\s+)*", re.IGNORECASE)
-_CUE_TAIL = re.compile(
-    r"[\s,(]*(?:(?:which|that|who)\s+)?(?:(?:is|are|was|were|will|would|shall)\s+(?:be\s+)?)?"
+_CUE_TAIL = re.compile(  # the lookbehind: a run of spaces is tried once, from its start
+    r"(?<![\s,(])[\s,(]*(?:(?:which|that|who)\s+)?(?:(?:is|are|was|were|will|would|shall)\s+(?:be\s+)?)?"
     r"(?:formally\s+|also\s+)?"
     r"(?:expected|scheduled|due|set|slated|planned|held|take place|taking place|presented|"
     r"released|published|issued|adopted|endorsed|open|opened|begin|start|meet|convene)\b.*$",
@@ -98,12 +99,19 @@ _HAPPENING = frozenset(
 _NOT_ACTION = frozenset("be is are will would which that who formally also".split())
 
 
+def _after_next_step(segment: str) -> str:
+    """'The next step is the vote in May' -> 'the vote in May'."""
+    step = _NEXT_STEP.search(segment)
+    verb = _NEXT_STEP_VERB.search(segment, step.end()) if step else None
+    return segment[verb.end() :] if verb else segment
+
+
 def what_of(segment: str) -> str:
     """What a step is, from the words of its sentence before its date: the noun phrase that
     is held, opens or is released ('the sixth round of negotiations'), else the clause that
     says what is expected ('The General Assembly is expected to endorse the compact')."""
     segment = " ".join(segment.split())
-    segment = _NEXT_STEP.sub("", segment)
+    segment = _after_next_step(segment)
     by = _BY.search(segment)
     if by:
         phrase = re.split(r"\s+(?:with|which|that|who)\s+|\s*[,(]", by.group(1))[0]
