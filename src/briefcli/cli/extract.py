@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import re
+from contextlib import contextmanager
 from datetime import date
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated, List, Optional
 
 import typer
 
@@ -29,10 +30,11 @@ def _usage(message: str) -> typer.Exit:
 
 def extract(
     ctx: typer.Context,
-    article: Annotated[
-        str, typer.Argument(metavar="ARTICLE", show_default=False,
-                            help="The article: plain text, Markdown or a saved web page (.html); '-' reads "
-                                 "standard input.")
+    articles: Annotated[
+        List[str], typer.Argument(metavar="ARTICLE...", show_default=False,
+                                  help="The article: plain text, Markdown or a saved web page (.html); '-' reads "
+                                       "standard input. Several articles, or a folder of them, are drafted in "
+                                       "parallel into the folder -o names.")
     ],
     day: Annotated[
         Optional[str],
@@ -45,7 +47,8 @@ def extract(
     ] = None,
     output: Annotated[
         Optional[str],
-        typer.Option("--output", "-o", metavar="FILE", help="Write the draft to FILE, which must not exist yet."),
+        typer.Option("--output", "-o", metavar="FILE",
+                     help="Write the draft to FILE, which must not exist yet (for several articles: a folder)."),
     ] = None,
     standalone: Annotated[
         bool,
@@ -63,10 +66,7 @@ def extract(
     json: Json = False,
 ) -> None:
     """Draft the people, quotes, dates and next steps of a news article as dataset YAML."""
-    from ..extract import draft as drafting
-    from ..extract import source as sources
-    from ..extract.reading import ExtractError, read
-    from ..text import clean
+    from ..extract import batch
 
     name = "json" if json or fmt == DraftFormat.json else "yaml"
     if json and fmt not in (None, DraftFormat.json):
@@ -74,51 +74,104 @@ def extract(
     when = _day(day)
     if source_id is not None and not _ID.match(source_id):
         raise _usage(f"--source-id {source_id!r} is not an id: use lower-case letters, digits, '.', '_' and '-'")
+    dataset = None if standalone or not _named_dataset(ctx) else _dataset_in_use(ctx)
+    if len(articles) > 1 or os.path.isdir(articles[0]):
+        return _many(articles, output, when, dataset, standalone, name, source_id)
+    article = articles[0]
     if output is not None and os.path.lexists(output):
         raise _usage(f"{output} already exists; extract never writes over a file: choose a new name")
 
-    found = sources.read(article)  # a DataError (exit 1) if it cannot be read
-    dataset = None if standalone or not _named_dataset(ctx) else _dataset_in_use(ctx)
-    text_path, text_note = _text_path(found, output)
-    options = drafting.Options(found.label, text_path, text_note, source_id, standalone,
-                               url=found.url, publisher=found.publisher)
-    day_from = "option"
-    if when is None and found.day is not None:
-        when, day_from = found.day, "page"
+    from ..extract.reading import ExtractError
+
     try:
-        extraction = read(found.text, when, _known(dataset), day_from)
-        result = drafting.build(extraction, options, dataset)
+        made = batch.draft(article, output, when, dataset, source_id, standalone, name)
     except ExtractError as exc:
+        label = "<stdin>" if article == "-" else article
         if exc.usage:
-            raise _usage(f"{found.label}: {exc}") from None
-        terminal.message(f"{found.label}: {exc}")
+            raise _usage(f"{label}: {exc}") from None
+        terminal.message(f"{label}: {exc}")
         raise typer.Exit(1) from None
-
-    if name == "json":
-        from ..extract.report import report
-        from ..render.jsonout import dumps
-
-        text = dumps(report(extraction, result, found.label)) + "\n"
-    else:
-        from ..extract.yamlout import dump
-
-        text = clean(dump(result.header, result.sections))
     if output is None:
-        terminal.write(text)
+        terminal.write(made.text)
         return
-    if not found.in_file:  # the article's text, for the quotes to be verified against
-        write_file(_text_file(output), found.text, exists_hint="extract never writes over a file: choose a new name")
-    write_file(output, text, exists_hint="extract never writes over a file: choose a new name")
-    plain = result.plain()
+    if not made.source.in_file:  # the article's text, for the quotes to be verified against
+        write_file(batch.text_file(output), made.source.text,
+                   exists_hint="extract never writes over a file: choose a new name")
+    write_file(output, made.text, exists_hint="extract never writes over a file: choose a new name")
+    plain = made.draft.plain()
     counts = [
         _count(len(plain.get("people", [])), "new person", "new people"),
         _count(len(plain.get("quotes", [])), "quote record", "quote records"),
         _count(len(plain.get("steps", [])), "step", "steps"),
     ]
-    guessed = _count(text.count("# guessed:"), "field guessed", "fields guessed")
+    guessed = _count(made.text.count("# guessed:"), "field guessed", "fields guessed")
     terminal.message(f"briefcli: wrote {output}: {', '.join(counts)}; {guessed}")
-    if text_note:
-        terminal.message(f"briefcli: {text_note}")
+    if made.text_note:
+        terminal.message(f"briefcli: {made.text_note}")
+
+
+def _many(paths, output, when, dataset, standalone, name, source_id) -> None:
+    """Several articles, or folders of them: one draft each in the folder -o names."""
+    from ..extract import batch
+
+    if output is None:
+        raise _usage("several articles need -o FOLDER, the folder their drafts go to")
+    if name == "json" or source_id is not None:
+        raise _usage("--json and --source-id apply to one article; give them one at a time")
+    if "-" in paths:
+        raise _usage("'-' (standard input) is one article: give it alone")
+    articles = batch.find_articles(paths)
+    if not articles:
+        raise _usage(f"no articles ({', '.join(batch.SUFFIXES)}) in {', '.join(paths)}")
+    if os.path.lexists(output) and not os.path.isdir(output):
+        raise _usage(f"{output} is not a folder; several articles need -o FOLDER")
+    outputs = batch.targets(articles, output)
+    taken = [o for o in outputs + [batch.text_file(o) for o in outputs] if os.path.lexists(o)]
+    if taken:
+        raise _usage(f"{taken[0]} already exists; extract never writes over a file: choose a new folder")
+    try:
+        os.makedirs(output, exist_ok=True)
+    except OSError as exc:
+        terminal.message(f"briefcli: cannot write {output}: {exc.strerror or type(exc).__name__}")
+        raise typer.Exit(1) from None
+    with _progress(len(articles)) as advance:
+        results = batch.draft_many(articles, outputs, when, dataset, standalone, advance)
+    _summary(results, output)
+    if any(done.error for done in results):
+        raise typer.Exit(1)
+
+
+@contextmanager
+def _progress(total: int):
+    """A bar on stderr, only at a terminal."""
+    import sys
+
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), console=terminal.err,
+                  transient=True) as bar:
+        task = bar.add_task("extract", total=total)
+        yield lambda: bar.advance(task)
+
+
+def _summary(results, folder: str) -> None:
+    wrote = [d for d in results if d.error is None]
+    quotes = sum(d.quotes for d in wrote)
+    terminal.message(f"briefcli: wrote {len(wrote)} of {len(results)} drafts to {folder}: "
+                     f"{_count(quotes, 'quote record', 'quote records')}, "
+                     f"{_count(sum(d.people for d in wrote), 'person', 'people')}, "
+                     f"{_count(sum(d.steps for d in wrote), 'step', 'steps')}")
+    for done in results:
+        if done.error:
+            terminal.message(f"briefcli: {done.article}: not drafted: {done.error}")
+    review = [d for d in wrote if d.review]
+    if review:
+        terminal.message(f"briefcli: to review ({len(review)}):")
+        for done in review:
+            terminal.message(f"  {done.output}: {'; '.join(done.review)}")
 
 
 def _count(n: int, one: str, many: str) -> str:
@@ -147,37 +200,3 @@ def _dataset_in_use(ctx: typer.Context):
     data = load(ctx)
     label = ", ".join(ctx.obj.data) if ctx.obj.data else os.environ.get("BRIEFCLI_DATA", "").strip()
     return DatasetInUse.from_plain(data.plain, label)
-
-
-def _known(dataset):
-    from ..extract.people import Known
-
-    return Known(dataset.people) if dataset is not None else None
-
-
-def _text_file(output: str) -> str:
-    """Where the text of an article that is not in a file of its own (a page, standard input)
-    is saved: beside the draft, with the draft's name and '.txt'."""
-    stem, _ = os.path.splitext(output)
-    return stem + ".txt"
-
-
-def _text_path(found, output: str | None) -> tuple[str | None, str | None]:
-    """The source's 'text' path, relative to the folder the draft will be read from."""
-    if not found.in_file:
-        if output is None:
-            what = "a web page" if found.page else "standard input"
-            return None, f"the article came from {what}: save its text and give the path as 'text'"
-        return os.path.basename(_text_file(output)), "the article's text, saved beside the draft"
-    article = found.label
-    base = os.path.dirname(os.path.abspath(output)) if output else os.getcwd()
-    try:
-        rel = os.path.relpath(os.path.abspath(article), base)
-    except ValueError:  # another drive
-        rel = os.path.abspath(article)
-    rel = rel.replace(os.sep, "/")
-    if rel.startswith("../") or os.path.isabs(rel):
-        return rel, "the article is outside the draft's folder: move it inside (e.g. to sources/) and fix this path"
-    if output is None:
-        return rel, "relative to the current folder: save the draft here, or fix this path"
-    return rel, None

@@ -30,6 +30,10 @@ from .spans import Spans
 _WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
 _AUXILIARIES = frozenset("have has had is are was were will would did does do not then".split())
 _BE = frozenset("is are was were be been being".split())
+_ROLE_ADJECTIVES = frozenset("senior former un lead chief top special deputy".split())
+_ROLE_OF = re.compile(
+    r"\b[Tt]he((?:\s+[\w’'-]+){1,3})\s+(?:for|of|to|in|at|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}$"
+)
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 # ' of Nigeria', ' of the United Kingdom' just before the verb; the words of the place are
 # separated by white space, so no two ways to split them (no nested repetition to backtrack).
@@ -60,6 +64,7 @@ class Attributor:
         self.cast = cast
         self._verbs: tuple[Spans, list[int], list[re.Match]] | None = None
         self._holders: dict[str, list[int]] = {}  # role noun -> starts of its holders' mentions
+        self.roles_named: list[tuple[str, int, str]] = []  # (person, where, 'UN envoy for the ...')
 
     # --- speakers ----------------------------------------------------------------------------
 
@@ -75,7 +80,7 @@ class Attributor:
                 if self._head(word.group()):
                     person = self.role_person(word.group(), at)
                     return person, word.end(), self._words(at, word.end()), True
-                if word.group()[:1].islower() and word.group().lower() not in ("senior", "former", "un"):
+                if word.group()[:1].islower() and word.group().lower() not in _ROLE_ADJECTIVES:
                     break
         return None
 
@@ -89,6 +94,13 @@ class Attributor:
             start = end - len(m.group())
             if self._head(head):
                 return self.role_person(head, start), start, self._words(start, end), True
+        m = _ROLE_OF.search(self.text, max(0, end - 120), end)  # 'the UN envoy for the Lake Region'
+        if m and self._head(m.group(1).split()[-1]):
+            start = m.start()
+            person = self.role_person(m.group(1).split()[-1], start)
+            if person is not None:
+                self.roles_named.append((person, start, self._words(start + 4, end)))
+            return person, start, self._words(start, end), True
         return None
 
     @staticmethod
@@ -109,9 +121,16 @@ class Attributor:
         k = bisect_left(held, before, key=lambda i: self.cast.mentions[i].start)
         if k > 0:
             return self.cast.mentions[held[k - 1]].person
+        later = {self.cast.mentions[i].person for i in held}
+        if len(later) == 1:  # 'The UN envoy said ...', and the envoy is named further on
+            return later.pop()
         if noun in V.GENERIC_PERSON_NOUNS or not held:
             last = self.cast.last_named_before(before)
-            return last.person if last else None
+            if last is not None:
+                return last.person
+            if not held:  # a lede's 'The UN envoy ... said', the name given further on
+                following = self.cast.first_named_after(before)
+                return following.person if following else None
         return None
 
     def _words(self, start: int, end: int) -> str:
@@ -202,13 +221,19 @@ class Attributor:
             if found is not None:
                 return found
         end = verb.start()
-        for _ in range(10):
+        timed = False
+        for _ in range(12):
             while end > floor and self.text[end - 1].isspace():
                 end -= 1
             word = last_word(self.text, floor, end)
             low = word.lower()
-            if word and (low in V.ADVERBS or low in _AUXILIARIES):
+            if word and (low in V.ADVERBS or low in _AUXILIARIES or low in V.TIME_WORDS):
                 end -= len(word)
+                timed = low in V.TIME_WORDS
+                continue
+            if timed and low == "on":  # 'Mr. Roe on Tuesday said'
+                end -= 2
+                timed = False
                 continue
             speaker = self.speaker_ending_at(end)
             if speaker is None and end > floor and self.text[end - 1] == ",":
@@ -264,6 +289,26 @@ class Attributor:
             person, s_start, words, guessed = main
             return Found(person, f"{words} ... {verb.group()}", s_start, verb.end(), True)
         return None
+
+    def at_end(self, start: int, end: int, skip: Spans) -> Found | None:
+        """Rule 4: an attribution closing the sentence after its last quotation ('..., the
+        envoy told the Council.', '..., he added.'): a reporting verb after a comma, its
+        subject a person, and nothing after it but a few words."""
+        comma = self.text.find(",", start, end)
+        if comma < 0:
+            return None
+        verbs = self.verbs(comma, end, skip)
+        if not verbs:
+            return None
+        verb = verbs[0]
+        rest = self.text[verb.end() : end]
+        if len(rest.split()) > 12 or re.search(r"\bthat\b|[“”\"]", rest):
+            return None
+        found = self.subject(verb, comma + 1, skip)
+        if found.person is None:
+            return None
+        found.how = f"{found.how} (at the end of the sentence)"
+        return found
 
     def main_subject(self, start: int, end: int):
         """The first mention in a subject's place in text[start:end]."""

@@ -60,7 +60,7 @@ def _dateparser(text: str, ref: date, future: bool) -> date | None:
 
 
 def weekday(name: str, ref: date, future: bool) -> tuple[date, str]:
-    if WEEKDAYS[ref.weekday()] == name and not future:
+    if WEEKDAYS[ref.weekday()] == name:  # 'On Tuesday the conference will ...' in a Tuesday article
         return ref, f"{name}: the article's own day"
     day = _dateparser(name, ref, future) or ref
     return day, f"{name} taken as {day.isoformat()}, the {name} {'after' if future else 'before'} the article's date"
@@ -85,6 +85,10 @@ def day_month_year(day: int, name: str, ref: date, future: bool) -> tuple[int, s
 
 
 # --- the grammar ------------------------------------------------------------------------------
+
+
+# 'in the coming weeks': how many days on a phrase reaches (our reading, stated in the draft).
+COMING = {"days": 10, "weeks": 42, "months": 183}
 
 
 @dataclass
@@ -173,11 +177,25 @@ class Parser:
             elif low == "last":
                 first = (first - timedelta(days=1)).replace(day=1)
             return i + 2, Expr(f"{first.year:04d}-{first.month:02d}", [])
-        if low == "later" and self.word(i + 1, "this") and self.word(i + 2, "year", "month"):
+        if low == "later" and self.word(i + 1, "this", "in") and self.word(i + 2, "year", "month", "the"):
+            k = i + 3 if self.word(i + 2, "the") else i + 2
+            if not self.word(k, "year", "month"):
+                return None
             start = ref + timedelta(days=1)
-            unit = self.toks[i + 2].low
+            unit = self.toks[k].low
             end = date(ref.year, 12, 31) if unit == "year" else fuzzydate.month_end(ref.year, ref.month)
-            return i + 3, Expr(f"{start.isoformat()}/{end.isoformat()}", [])
+            return k + 1, Expr(f"{start.isoformat()}/{end.isoformat()}", [])
+        if low in ("next", "last", "this") and self.word(i + 1, "week"):
+            monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks={"next": 1, "last": -1, "this": 0}[low])
+            return i + 2, Expr(f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}", [])
+        k = i + 1 if low == "in" else i
+        if self.word(k, "the") and self.word(k + 1, "coming", "next") and self.word(k + 2, "few"):
+            k += 1  # 'in the next few weeks'
+        if self.word(k, "the") and self.word(k + 1, "coming", "next", "few") and self.word(k + 2, *COMING):
+            span = COMING[self.toks[k + 2].low]
+            start, end = ref + timedelta(days=1), ref + timedelta(days=span)
+            note = f"'{self.toks[k + 1].text} {self.toks[k + 2].text}' read as up to {span} days after the article"
+            return k + 3, Expr(f"{start.isoformat()}/{end.isoformat()}", [note])
         return None
 
     def year_or_month_span(self, i: int):
@@ -194,6 +212,9 @@ class Parser:
             return i + 1, str(y), []
         if self.word(i, "the", "this") and self.word(i + 1, "year"):
             return i + 2, str(self.ref.year), [f"'the year' taken as {self.ref.year}, the article's year"]
+        if self.word(i, "the", "this") and self.word(i + 1, "month"):
+            name = MONTHS[self.ref.month - 1]
+            return i + 2, f"{name} {self.ref.year}", [f"'the month' taken as {name} {self.ref.year}, the article's month"]
         if self.word(i, "next") and self.word(i + 1, "year"):
             return i + 2, str(self.ref.year + 1), []
         return None

@@ -24,7 +24,9 @@ from .dategrammar import BEGIN, Parser, Tok, bounds
 
 _TOKEN = re.compile(r"\d+(?:st|nd|rd|th)?|[^\W\d_]+|[–—-]|,")
 _FUTURE = set("will shall would expected scheduled due set plans planned upcoming next "
-              "forthcoming ahead".split())
+              "forthcoming ahead opens closes begins starts resumes convenes".split())
+_TO_FUTURE = set("be host hold convene meet adopt sign launch present publish attend visit travel vote "
+                 "open begin start endorse announce".split())  # 'ready to host ... in December'
 _PAST = set("said says told began begun ended opened closed held met adopted agreed took was were "
             "had did concluded started launched released circulated announced endorsed presented "
             "elected approved signed voted drew".split())
@@ -55,7 +57,7 @@ class FoundDate:
 def _cue(toks: list[Tok], k: int) -> bool | None:
     """True if token k points to the future, False to the past, None if it says nothing."""
     low = toks[k].low
-    if low in _FUTURE or (low == "to" and k + 1 < len(toks) and toks[k + 1].low == "be"):
+    if low in _FUTURE or (low == "to" and k + 1 < len(toks) and toks[k + 1].low in _TO_FUTURE):
         return True
     if low in _PAST:
         before = {t.low for t in toks[max(0, k - 3) : k]}

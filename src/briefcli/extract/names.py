@@ -16,6 +16,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*\.?")
 _ROLE_STOP = re.compile(r",|;|:|—|–|“|\"|\.(?=\s|$)")
 _YEAR_OLD = re.compile(r"^\d+-year-old\s+", re.IGNORECASE)
 _DETERMINERS = ("the ", "a ", "an ", "its ", "their ", "his ", "her ")
+_PREFIXED = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|ibn|d|l)[-’'][A-Z]")  # 'al-Masri', "d'Almeida"
+_ROMAN = re.compile(r"^(?:I{2,3}|IV|VI{0,3}|IX|XI{0,3})$")  # 'Idris III' ('I' and 'V' alone are not)
 _NOT_IN_ROLE = frozenset("is are was were has have had will would be been according".split())
 
 
@@ -47,7 +49,7 @@ class Word:
         bare = self.bare
         low = bare.lower()
         return (
-            bare[:1].isupper()
+            (bare[:1].isupper() or bool(_PREFIXED.match(bare)))
             and not (len(bare) > 1 and bare.isupper())
             and low not in V.NOT_NAME
             and low not in V.TITLES
@@ -87,7 +89,9 @@ def runs(text: str, ws: list[Word]) -> list[list[Word]]:
             and (not last.text.endswith(".") or last.initial)
             and not last.possessive
         )
-        if word.is_name or word.initial:
+        if current and adjacent and _ROMAN.match(word.text):
+            current.append(word)
+        elif word.is_name or word.initial:
             if last is not None and not adjacent:
                 close()
             current.append(word)
@@ -178,6 +182,35 @@ def title_before(text: str, ws: list[Word], index: int) -> list[Word]:
     return titles
 
 
+def role_phrase_before(text: str, ws: list[Word], index: int) -> tuple[int, str] | None:
+    """The role written right before the name at ws[index], ending with a title or a role
+    noun: 'UN General Assembly President', 'German Chancellor', 'envoy', 'forum chair',
+    'Government negotiator'. (start offset, words) or None."""
+    j = index - 1
+    taken: list[Word] = []
+    while j >= 0 and len(taken) < 7 and text[ws[j].end : ws[j + 1].start] == " ":
+        word = ws[j]
+        low = word.bare.lower()
+        if low in V.NOT_IN_TITLE or low in V.REPORTING or low in PURE_HONORIFICS or word.text.endswith("."):
+            break
+        if word.possessive:  # 'Ghana's chief negotiator': the owner begins the role
+            taken.insert(0, word)
+            break
+        taken.insert(0, word)
+        j -= 1
+    while taken and taken[0].text[:1].islower() and len(taken) > 1 and taken[0].bare.lower() in ("of", "for"):
+        taken.pop(0)
+    if not taken:
+        return None
+    last = taken[-1].bare.lower()
+    if last not in V.ROLE_HEADS and last not in V.TITLES:
+        return None
+    # a capitalised role keeps its capitalised words; a lower-case one ('forum chair') at most two
+    if taken[-1].text[:1].islower():
+        taken = [w for w in taken[-2:] if w.text[:1].islower() or w.bare.lower() in V.ROLE_HEADS]
+    return taken[0].start, text[taken[0].start : taken[-1].end]
+
+
 def gender_of(honorific: str | None) -> str | None:
     if not honorific:
         return None
@@ -189,6 +222,18 @@ def honorific_form(word: str) -> str:
     return V.HONORIFIC_FORMS.get(word.lower().rstrip("."), word)
 
 
+def surname_of(name: str) -> str:
+    """The part of a name a later mention uses: the last word, or from a particle on ('Pieter
+    van der Berg' -> 'van der Berg'); 'bin' and 'ibn' are not surname particles."""
+    tokens = name.split()
+    for k in range(1, len(tokens) - 1):
+        if tokens[k].lower() in V.NAME_PARTICLES and tokens[k].lower() not in ("bin", "ibn"):
+            return " ".join(tokens[k:])
+    if len(tokens) > 1 and _ROMAN.match(tokens[-1]):
+        return " ".join(tokens[-2:])
+    return tokens[-1] if tokens else name
+
+
 def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", strip_accents(name).lower()).strip("-")
 
@@ -198,7 +243,7 @@ def ascii_spelling(name: str) -> str:
 
 
 _SPEECH_AFTER = re.compile(
-    r"(?:, [a-z][^,“”\"]{0,160},)?\s+(?:(?:" + "|".join(sorted(V.ADVERBS)) + r")\s+)*([a-z]+)\b"
+    r"(?:, [a-z][^,“”\"]{0,160},| of (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,4})?\s+(?:(?:" + "|".join(sorted(V.ADVERBS)) + r")\s+)*([a-z]+)\b"
 )
 _SPEECH_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 _PREPOSITIONS = frozenset("of in from to at on for with into by".split())

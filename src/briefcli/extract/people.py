@@ -25,9 +25,11 @@ from .names import (
     honorific_form,
     role_after,
     role_before,
+    role_phrase_before,
     runs,
     slug,
     speaks,
+    surname_of,
     title_before,
     words,
 )
@@ -65,6 +67,7 @@ class Cast:
     people: dict[str, Person] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     by_suffix: dict[tuple[str, ...], list[Person]] = field(default_factory=dict)  # last words -> people
+    titled: dict[int, int] = field(default_factory=dict)  # start of a role before a name -> the name's start
 
     def add(self, person: Person) -> None:
         self.people[person.key] = person
@@ -104,13 +107,21 @@ class Cast:
             return self.mentions[i]
         return None
 
+    def first_named_after(self, after: int) -> Mention | None:
+        i = bisect_left(self.starts, after)
+        for m in self.mentions[i : i + 50]:
+            if m.person and m.kind != "pronoun":
+                return m
+        return None
+
     def last_named_before(self, before: int) -> Mention | None:
         i = bisect_left(self.starts, before) - 1
         j = self.last_named[i] if i >= 0 else -1
         return self.mentions[j] if j >= 0 else None
 
     def at(self, start: int) -> Mention | None:
-        return self._starts.get(start)
+        """The mention starting at ``start``, or at the name a role written there comes before."""
+        return self._starts.get(start) or self._starts.get(self.titled.get(start, -1))
 
     def ending_at(self, end: int) -> Mention | None:
         return self._ends.get(end)
@@ -145,7 +156,7 @@ def find(text: str, sentences, skip, known: Known | None = None) -> Cast:
         key = slug(name) or "person"
         person = cast.people.get(key)
         if person is None:
-            person = Person(key, name, first=at, evidence=evidence, surname=name.split()[-1])
+            person = Person(key, name, first=at, evidence=evidence, surname=surname_of(name))
             match = known.match(name)
             if match is not None:
                 person.known_id = match["id"]
@@ -181,9 +192,10 @@ def find(text: str, sentences, skip, known: Known | None = None) -> Cast:
             after_role = role_after(text, name_end, s_end)
             before_role = role_before(text, title_start, s_start)
             role_title = None
-            role_words = [t for t in titles if t.text.lower().rstrip(".") not in PURE_HONORIFICS]
-            if role_words and len(run) > 1:
-                role_title = text[role_words[0].start : role_words[-1].end]
+            phrase = None if pure else role_phrase_before(text, ws, index_of[id(first)])
+            if phrase and len(run) > 1:
+                title_start, role_title = phrase
+                cast.titled[title_start] = first.start
                 place = _PLACE_AFTER.match(text, name_end, min(s_end, name_end + 200))
                 if place:
                     role_title += " of " + place.group(1).strip()
@@ -251,7 +263,7 @@ def _honorific_mentions(text: str, cast: Cast, runs, known: Known) -> None:
                 if person is None:
                     person = Person(slug(record["name"]), record["name"], known_id=record["id"],
                                     honorific=record.get("honorific"), first=start,
-                                    evidence="dataset", surname=record["name"].split()[-1])
+                                    evidence="dataset", surname=surname_of(record["name"]))
                     person.gender = gender_of(person.honorific)
                     cast.add(person)
         if person is None and pure is None:
@@ -286,7 +298,7 @@ def _name_mentions(text: str, cast: Cast, folded: Folded, skip, known: Known) ->
                 continue
             searched.add((fold(name), kind))
             for start, end in folded.find_all(name):
-                if kind == "name" or text[start : start + 1].isupper():
+                if kind == "name" or text[start : start + 1].isupper() or name[:1].islower():
                     cast.mentions.append(Mention(start, end, person.key, kind))
     kept: list[Mention] = []
     for mention in sorted(cast.mentions, key=lambda m: (m.start, -(m.end - m.start))):

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..text import fold
 from . import vocabulary as V
 from .attribution import Attributor, Found, last_word
 from .marks import Part, Passage
@@ -146,6 +147,11 @@ class _Reader:
                 )
             )
         left_out.sort(key=lambda item: item.start)
+        for key, at, role in self.who.roles_named:
+            # a role named before the person is ('The UN envoy for ... said'): the person's first
+            person = self.who.cast.people[key]
+            if at < person.first and fold(role) not in {fold(r) for r in person.roles}:
+                person.roles.insert(0, role)
         return self.quotes, left_out
 
     def _splits(self, a: int, b: int) -> bool:
@@ -179,6 +185,12 @@ class _Reader:
         if found is not None and not skip.covers(found.start):
             return found, _notes(found)
         found = who.before(sentence.start, passage.start, skip)
+        if found is not None and found.person is not None:
+            return found, _notes(found)
+        last_quote = self.passages[sentence.passages[-1]]
+        closing = who.at_end(last_quote.end, sentence.end, skip)
+        if closing is not None:
+            return closing, _notes(closing)
         if found is not None:
             return found, _notes(found)
         # no attribution in the sentence: a colon before it, or the previous quote's speaker

@@ -17,7 +17,8 @@ from .dates import FoundDate
 
 _CUE = re.compile(
     r"\b(?:will|shall|would|expected|scheduled|due|set to|slated|planned|plans to|next step|"
-    r"upcoming|forthcoming|is to|are to)\b",
+    r"upcoming|forthcoming|is to|are to|opens|begins|starts|closes|resumes|convenes|next session|"
+    r"next round|enters into force)\b",
     re.IGNORECASE,
 )
 _NEXT_STEP = re.compile(r"\bnext step\b", re.IGNORECASE)

@@ -77,14 +77,31 @@ ROLE_HEADS = frozenset(
     counselor consul consul-general observer campaigner organizer organiser volunteer priest
     bishop imam rabbi pastor engineer fellow scholar historian demographer sociologist author
     writer editor president-elect vice-chair commander colonel general judge attorney
-    ombudsperson
+    ombudsperson mediator chancellor king queen prince princess emir sultan sheikh
     """.split()
 )
 
 # Role nouns that, after "the", can stand for a person already named ("the official said").
 GENERIC_PERSON_NOUNS = frozenset(
-    "official envoy diplomat speaker expert activist advocate minister ambassador".split()
+    "official envoy diplomat speaker expert activist advocate minister ambassador mediator".split()
 )
+
+# Titles that a single name may follow: "King Idris III", "Prince Faisal".
+ROYAL = frozenset("king queen prince princess emir sultan sheikh pope".split())
+
+# Words a role written before a name never holds ('said UN envoy Ana Roe': 'said' ends it).
+NOT_IN_TITLE = frozenset(
+    """
+    the a an that which who whom whose it he she they we i you his her their its this these
+    those there would will was is are were had has have not and but or if when as by with to
+    from at in on after before while since than also then only
+    """.split()
+)
+
+# Time words that may stand between a subject and its verb: 'Mr. Roe on Tuesday said'.
+TIME_WORDS = frozenset(
+    "today yesterday tonight earlier later recently again also".split()
+) | frozenset(d.lower() for d in WEEKDAYS)
 
 # Capitalized words that do not start or make up a person's name.
 NOT_NAME = frozenset(
@@ -99,6 +116,10 @@ NOT_NAME = frozenset(
     forum process migration migrants migrant refugees refugee international intergovernmental
     human rights national world week day news report draft text agreement negotiations round
     session meeting summit hall headquarters secretariat programme program agency fund bank
+    federation institute institution association society foundation network alliance
+    coalition party ministry centre center university school press times wire federal
+    region province district republic kingdom city island islands valley coast county
+    territory territories
     """.split()
 ) | frozenset(m.lower() for m in MONTHS) | frozenset(d.lower() for d in WEEKDAYS)
 
