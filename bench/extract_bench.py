@@ -66,7 +66,7 @@ def run_extract(table, bc: list[str], quick: bool) -> list[str]:
         per = seconds * SIZE / chars
         worst = max(worst, per)
         table.value(f"`extract`, {name}, {chars / 1000:.0f} KB", f"{per:.2f} s CPU per 100 KB", "< 1 s per 100 KB",
-                    None if quick else per < 1.0)
+                    None if quick else per < 1.0, load=f"{os.getloadavg()[0]:.1f}")
     notes = [f"- extract: the slowest hostile pattern took {worst:.2f} s of CPU per 100 KB of article "
              f"(load average {os.getloadavg()[0]:.1f} at the end of the run)."]
 
@@ -81,7 +81,7 @@ def run_extract(table, bc: list[str], quick: bool) -> list[str]:
         seconds = usage.ru_utime + usage.ru_stime
         table.value("`extract` of a 20 MB article (refused: over the size limit), whole command",
                     f"{seconds * 1000:.0f} ms CPU, exit {code}", "< 1 s, exit 1",
-                    None if quick else seconds < 1 and code == 1)
+                    None if quick else seconds < 1 and code == 1, load=f"{os.getloadavg()[0]:.1f}")
 
         folder = os.path.join(work, "articles")
         os.mkdir(folder)
@@ -100,7 +100,7 @@ def run_extract(table, bc: list[str], quick: bool) -> list[str]:
             times.append(time.perf_counter() - start)
         rate = count / sorted(times)[len(times) // 2]
         table.value(f"`extract FOLDER -o OUT`, {count} articles, {os.cpu_count()} cores, whole command",
-                    f"{rate:.1f} articles/s", "measured", None)
+                    f"{rate:.1f} articles/s", "measured", None, load=f"{os.getloadavg()[0]:.1f}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return notes
