@@ -124,3 +124,63 @@ def test_alias_bomb_is_refused_at_its_first_anchor(cli):
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0].startswith(f"{path}:1:")
     assert "anchors and aliases (& and *) are not allowed" in result.stderr
+
+
+def _dataset_with_quotes(tmp_path, source: str, quotes: list[str]) -> Path:
+    """The minimal dataset, its source text replaced by ``source``, with ``quotes`` added."""
+    base = (HERE / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    extra = "".join(
+        f"  - id: long{i}\n    speaker: ortiz\n    kind: direct\n    text: {text}\n"
+        f"    source: article\n    topics: []\n"
+        for i, text in enumerate(quotes)
+    )
+    shutil.copytree(HERE / "valid" / "sources", tmp_path / "sources")
+    article = tmp_path / "sources" / "article.txt"  # the minimal dataset's own quote stays in it
+    article.write_text(article.read_text(encoding="utf-8") + "\n" + source, encoding="utf-8")
+    path = tmp_path / "long.yaml"
+    path.write_text(base.replace("steps:\n", extra + "\nsteps:\n"), encoding="utf-8")
+    return path
+
+
+def _words(seed: int, count: int) -> str:
+    import random
+
+    rng = random.Random(seed)
+    vocabulary = ["".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou")
+                          for _ in range(rng.randint(1, 4))) for _ in range(3_000)]
+    common = ["the", "of", "and", "a", "to"]
+    return " ".join(rng.choice(common if rng.random() < 0.3 else vocabulary)
+                    for _ in range(count))
+
+
+def test_long_quotes_not_in_a_large_source_are_refused_by_their_length(cli, tmp_path):
+    # issue 14, item 8: three 8 KB quotes that are not in a 200 KB source (timed in bench/)
+    source = _words(1, 30_000)[:200_000]
+    quotes = [_words(10 + i, 3_000)[:7_999] + "z" for i in range(3)]
+    path = _dataset_with_quotes(tmp_path, source, quotes)
+    result = cli("validate", str(path))
+    assert result.exit_code == 1
+    texts = [line.split(": ", 2)[2] for line in result.stderr.splitlines()]
+    assert texts == ["the quote is 8,000 characters, over the 5,000 that are checked word for "
+                     "word: split it into several quotes"] * 3
+    people = cli("--data", str(path), "people")
+    assert people.exit_code == 1 and people.stderr == result.stderr
+
+
+def test_quotes_near_the_limit_not_in_a_large_source_get_their_closest_passage(cli, tmp_path):
+    source = _words(1, 30_000)[:200_000]
+    inside = source[50_000:54_900].strip()
+    changed = inside[:4_000] + " NOT IN THE SOURCE " + inside[4_000:]
+    unrelated = "Zzyzx qwerty " * 300
+    path = _dataset_with_quotes(tmp_path, source, [changed.strip(), unrelated.strip(),
+                                                   inside])
+    result = cli("validate", str(path))
+    assert result.exit_code == 1
+    problems = [line.split(": ", 2)[1:] for line in result.stderr.splitlines()]
+    where = [p[0] for p in problems]
+    assert where == ["quotes[1].text", "quotes[2].text"]  # the third is in the source
+    closest = problems[0][1]
+    assert closest.startswith("not found word for word in source 'article'; closest: ")
+    assert closest.endswith(repr(inside[:119] + "…"))
+    assert problems[1][1] == ("not found word for word in source 'article'; "
+                              "no passage of it comes close")

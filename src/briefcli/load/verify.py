@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 
@@ -44,14 +43,69 @@ def reading_text(source: str) -> str:
     return normalise(_LINK.sub(r"\1", source))
 
 
-def closest_passage(needle: str, haystack: str) -> str:
-    """The stretch of ``haystack`` (normalised) that best matches ``needle``."""
-    if not haystack:
+MAX_QUOTE = 5_000  # characters of a quote checked word for word
+HINT_BUDGET = 200_000_000  # characters of source text searched for closest passages, per load
+_ANCHORS = 12  # places in a quote looked up in its source
+
+
+class Hints:
+    """The closest passage of a source for each quote not found in it, within a budget of
+    characters searched per load, so that no dataset can make the hints slow."""
+
+    def __init__(self, budget: int = HINT_BUDGET) -> None:
+        self.budget = budget
+
+    def closest(self, needle: str, haystack: str) -> str | None:
+        """:func:`closest_passage`, or None once the budget is spent."""
+        if self.budget <= 0:
+            return None
+        return closest_passage(needle, haystack, self)
+
+
+def closest_passage(needle: str, haystack: str, hints: Hints | None = None) -> str:
+    """The stretch of ``haystack`` (normalised) that best matches ``needle`` (normalised): the
+    place where most of a dozen runs of the needle's words (six words, else three, else its
+    longest words) line up, found by searching the haystack for each, so it costs a few dozen
+    passes over the haystack at most, whatever the sizes. Empty when no word of the needle is
+    in the haystack. The characters searched are taken from ``hints``' budget."""
+    if not haystack or not needle:
         return ""
-    matcher = difflib.SequenceMatcher(None, haystack, needle, autojunk=False)
-    match = matcher.find_longest_match(0, len(haystack), 0, len(needle))
-    start = max(0, match.a - match.b)
+    hints = hints or Hints()
+    words = needle.split(" ")
+    offsets = [0]
+    for word in words[:-1]:
+        offsets.append(offsets[-1] + len(word) + 1)
+    for span in (6, 3):  # runs of words, long ones first: they rarely occur twice
+        span = min(span, len(words))
+        places = range(len(words) - span + 1)
+        step = max(1, len(places) // _ANCHORS)
+        anchors = [(" ".join(words[i : i + span]), offsets[i]) for i in places[::step][:_ANCHORS]]
+        votes = _votes(anchors, haystack, hints)
+        if votes:
+            break
+    else:  # no run of words is there: the longest words alone
+        longest = sorted(range(len(words)), key=lambda i: -len(words[i]))[:_ANCHORS]
+        votes = _votes([(words[i], offsets[i]) for i in sorted(longest)], haystack, hints)
+    if not votes:
+        return ""
+    start = max(votes, key=lambda at: (votes[at], -at))
     return haystack[start : start + len(needle)]
+
+
+def _votes(anchors: list[tuple[str, int]], haystack: str, hints: Hints) -> dict[int, int]:
+    """For each anchor (a piece of the needle and where it stands in it) found in the haystack,
+    a vote for where the needle would start there (its first three places at most)."""
+    votes: dict[int, int] = {}
+    for piece, offset in anchors:
+        at = haystack.find(piece)
+        for _ in range(3):
+            hints.budget -= len(haystack) if at < 0 else at + 1
+            if at < 0:
+                break
+            start = max(0, at - offset)
+            votes[start] = votes.get(start, 0) + 1
+            at = haystack.find(piece, at + 1)
+    return votes
 
 
 def text_path(merged: Merged, index: int, rel: str, folders: dict | None = None) -> str:
@@ -114,18 +168,26 @@ def verify_quotes(plain: dict, merged: Merged) -> list[Problem]:
         if quote["kind"] != "paraphrase":
             by_source.setdefault(quote["source"], []).append(index)
     quotes = plain.get("quotes", [])
+    hints = Hints()
     for source_id, text in source_texts(plain, merged, problems):
         for index in by_source.get(source_id, ()):
             needle = normalise(quotes[index]["text"])
+            if len(needle) > MAX_QUOTE:
+                problems.append(merged.problem(("quotes", index, "text"), (
+                    f"the quote is {len(needle):,} characters, over the {MAX_QUOTE:,} that are "
+                    "checked word for word: split it into several quotes")))
+                continue
             if needle in text:
                 continue
-            nearest = closest_passage(needle, text)
-            if len(nearest) > 120:
-                nearest = nearest[:119] + "…"
-            problems.append(
-                merged.problem(
-                    ("quotes", index, "text"),
-                    f"not found word for word in source {source_id!r}; closest: {nearest!r}",
-                )
-            )
+            message = f"not found word for word in source {source_id!r}"
+            nearest = hints.closest(needle, text)
+            if nearest:
+                if len(nearest) > 120:
+                    nearest = nearest[:119] + "…"
+                message += f"; closest: {nearest!r}"
+            elif nearest == "":
+                message += "; no passage of it comes close"
+            else:
+                message += " (too many quotes to look for the closest passage of each)"
+            problems.append(merged.problem(("quotes", index, "text"), message))
     return problems
