@@ -3,26 +3,53 @@
 Every Rich console briefcli uses is made here, with markup, emoji codes and highlighting off, so
 text from a dataset is only ever shown, never interpreted. Text is sanitised by the renderers
 (:func:`briefcli.text.clean`) before it reaches a console; messages are sanitised here.
+
+What reaches the terminal follows the usual conventions:
+
+* colour and styles only when stdout is a terminal, and none at all (not even bold) when
+  ``NO_COLOR`` is set to anything but the empty string;
+* no trailing spaces on any line (tables pad their cells; a pipe does not need that);
+* output longer than the screen, at a terminal, goes through a pager as git's does:
+  ``$BRIEFCLI_PAGER``, else ``$PAGER``, else ``less``, with ``LESS=FRX`` unless ``LESS`` is
+  set; ``--no-pager`` or an empty or ``cat`` pager turns it off. Never when piped.
 """
 
 from __future__ import annotations
 
+import os
+import re
 import sys
+
+_TAIL = re.compile(r"(?:[ \t]|\x1b\[[0-9;]*m)+$", re.MULTILINE)
+_SGR = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def no_color() -> bool:
+    """Whether the person asked for no colour (https://no-color.org/: set and not empty)."""
+    return bool(os.environ.get("NO_COLOR"))
+
+
+def strip_trailing_spaces(text: str) -> str:
+    """Each line without the spaces at its end (style codes there are kept)."""
+    return _TAIL.sub(lambda m: "".join(_SGR.findall(m.group())), text)
 
 
 class Terminal:
     """Consoles are made when used, so they follow the current streams and environment.
 
-    ``file`` replaces stdout (tests render into a buffer this way); ``width`` fixes the width.
+    ``file`` replaces stdout (tests render into a buffer this way); ``width`` fixes the width;
+    ``pager`` False never pages.
     """
 
-    def __init__(self, file=None, width: int | None = None) -> None:
+    def __init__(self, file=None, width: int | None = None, pager: bool = True) -> None:
         self.file = file
         self.width = width
+        self.pager = pager
 
     def _console(self, stderr: bool):
         from rich.console import Console
 
+        options = {"color_system": None} if no_color() else {}
         return Console(
             file=None if stderr else self.file,
             width=self.width,
@@ -31,6 +58,7 @@ class Terminal:
             emoji=False,
             highlight=False,
             soft_wrap=False,
+            **options,
         )
 
     @property
@@ -43,11 +71,19 @@ class Terminal:
 
     def show(self, renderable) -> None:
         """A Rich renderable (built from clean Text) to stdout."""
-        self.out.print(renderable)
+        console = self.out
+        with console.capture() as captured:
+            console.print(renderable)
+        self.write(strip_trailing_spaces(captured.get()))
 
     def write(self, text: str) -> None:
-        """Finished text (JSON, CSV, Markdown) to stdout, as it is."""
+        """Finished text (JSON, CSV, Markdown, a rendered table) to stdout, paged if long."""
         stream = self.file or sys.stdout
+        if self.file is None and self.pager:
+            from .pager import page
+
+            if page(text, stream):
+                return
         stream.write(text)
         stream.flush()
 

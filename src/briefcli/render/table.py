@@ -66,8 +66,28 @@ def cards(listing: Listing) -> Group | Text:
     return Group(*parts)
 
 
+class _Fitting:
+    """A table where it fits the width, else the same records as cards: a narrow terminal
+    never loses a column."""
+
+    def __init__(self, view: Listing) -> None:
+        self.view = view
+
+    def __rich_console__(self, console, options):
+        from rich.measure import Measurement
+
+        grid = table(self.view)
+        unbounded = options.update(max_width=max(1000, options.max_width))
+        if Measurement.get(console, unbounded, grid).minimum > options.max_width:
+            yield cards(self.view)
+        else:
+            yield grid
+
+
 def listing(view: Listing):
-    return cards(view) if view.layout == "cards" else table(view)
+    if view.layout == "cards" or not view.records:
+        return cards(view)
+    return _Fitting(view)
 
 
 def _block(block):
