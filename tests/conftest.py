@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
-from briefcli.cli.app import app
+from briefcli.cli.app import main
 
 from locations import EXPECTED
 
@@ -21,14 +21,29 @@ def _clean_env(monkeypatch):
 
 @pytest.fixture
 def cli():
-    """cli("people", "--json") -> Result with exit_code, stdout, stderr."""
+    """cli("people", "--json") -> Result with exit_code, stdout, stderr, run in-process
+    through briefcli's own entry point (so with its error handling)."""
     runner = CliRunner()
 
     def run(*args: str, width: int = 80, env: dict | None = None):
         environ = {"NO_COLOR": "1", "COLUMNS": str(width), "TERM": "dumb", **(env or {})}
-        return runner.invoke(app, list(args), env=environ)
+        with runner.isolation(env=environ) as (out, err, _):
+            code = main(list(args))
+        return Result(code, out.getvalue().decode(), err.getvalue().decode())
 
     return run
+
+
+class Result:
+    def __init__(self, exit_code: int, stdout: str, stderr: str) -> None:
+        self.exit_code = exit_code
+        self.stdout = stdout
+        self.stderr = stderr
+        self.output = stdout + stderr
+        self.exception = None  # main() turns every exception into a message and exit code
+
+    def __repr__(self) -> str:
+        return f"Result(exit_code={self.exit_code}, stderr={self.stderr!r})"
 
 
 @pytest.fixture

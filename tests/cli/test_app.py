@@ -1,11 +1,18 @@
 """The command line as a whole: version, help, conventions, the entry points."""
 
+import json
+import os
+import re
 import subprocess
 import sys
 
 import pytest
 
 from briefcli import __version__
+from locations import ROOT
+
+ARTICLES = ROOT / "examples" / "compact-by-article"
+ARTICLES_DIR = str(ARTICLES)
 
 COMMANDS = [
     "people", "person", "quotes", "next", "timeline", "brief", "search", "validate", "schema",
@@ -51,12 +58,13 @@ def test_option_beats_environment(cli, tmp_path):
     assert result.exit_code == 0
 
 
-def run_module(*args, **kwargs):
+def run_module(*args, env_extra=None, **kwargs):
     return subprocess.run(
         [sys.executable, "-m", "briefcli", *args],
         capture_output=True,
         text=True,
-        env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "BRIEFCLI_NO_CACHE": "1"},
+        env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "BRIEFCLI_NO_CACHE": "1",
+             **(env_extra or {})},
         timeout=60,
         **kwargs,
     )
@@ -83,3 +91,111 @@ def test_closed_pipe_is_quiet(tmp_path):
     assert result.stdout.strip() == "Quotes"
     assert "Traceback" not in result.stderr
     assert result.stderr == ""
+
+
+# Global options before or after the command (#13.1)
+
+def test_global_options_after_the_command(cli):
+    from locations import DATA
+
+    before = cli("--data", str(DATA), "--no-cache", "people", "--json")
+    after = cli("people", "--json", "--data", str(DATA), "--no-cache")
+    assert before.exit_code == after.exit_code == 0
+    assert json.loads(after.stdout) == json.loads(before.stdout)
+
+
+def test_a_glob_after_data_reads_every_file(cli):
+    files = sorted(str(p) for p in ARTICLES.glob("*.yaml"))
+    assert len(files) > 1
+    together = cli("--data", ARTICLES_DIR, "people", "--json")
+    for args in (["--data", *files, "people", "--json"], ["people", "--json", "--data", *files]):
+        result = cli(*args)
+        assert result.exit_code == 0, result.stderr
+        assert json.loads(result.stdout) == json.loads(together.stdout)
+
+
+def test_a_value_that_looks_like_a_global_option_stays_with_its_option(cli):
+    result = cli("quotes", "--search", "--debug", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout) == []
+
+
+def test_an_unknown_command_after_data_is_still_named(cli):
+    from locations import DATA
+
+    result = cli("--data", str(DATA), "peple")
+    assert result.exit_code == 2
+    assert result.stderr == "briefcli: No such command 'peple'. Did you mean 'people'?\n"
+
+
+# Wording of usage errors and help (#13.4, #12.5)
+
+def test_choices_ignore_case(cli):
+    lower = cli("quotes", "--kind", "direct", "--json")
+    mixed = cli("quotes", "--kind", "Direct", "--format", "JSON")
+    assert lower.exit_code == mixed.exit_code == 0
+    assert json.loads(mixed.stdout) == json.loads(lower.stdout)
+    assert {q["kind"] for q in json.loads(lower.stdout)} == {"direct"}
+
+
+@pytest.mark.parametrize("args, message", [
+    (["next", "--as-of", "2018-13-01"],
+     "Invalid value for '--as-of': '2018-13-01' is not a day: use YYYY-MM-DD or 'today'"),
+    (["timeline", "--from", "soon"],
+     "Invalid value for '--from': 'soon' is not a day: use YYYY-MM-DD or 'today'"),
+    (["quotes", "--kind", "quote"],
+     "Invalid value for '--kind': 'quote' is not one of 'direct', 'partial', 'paraphrase'."),
+    (["validate", "--format", "csv"],
+     "Invalid value for '--format' / '-f': 'csv' is not one of 'table', 'json'."),
+    (["people", "--json", "--format", "csv"], "--json and --format csv disagree; give one of them"),
+    (["people", "--frmat", "csv"], "No such option '--frmat'. Did you mean '--format'?"),
+])
+def test_usage_errors_name_the_option_and_what_it_accepts(cli, args, message):
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert result.stderr == f"briefcli: {message}\n"
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_shows_no_type_hints_and_one_metavar_style(cli, command):
+    text = cli(command, "--help", width=120).stdout
+    assert "<" not in text and "{" not in text, text
+    metavars = re.findall(r"^  (?:-\w, )?--[a-z-]+ ([^ ,]+)", text, flags=re.MULTILINE)
+    metavars += re.findall(r"^Usage: briefcli \w+ \[OPTIONS\] (.*)$", text, flags=re.MULTILINE)
+    for metavar in metavars:
+        assert re.fullmatch(r"[A-Z\[\]. ]+", metavar), metavar
+
+
+def test_validate_help_lists_only_what_it_accepts(cli):
+    text = cli("validate", "--help", width=120).stdout
+    assert "table or json (default: table)" in text
+    assert "csv" not in text and "markdown" not in text
+
+
+def test_help_follows_columns(tmp_path):
+    for width in (60, 120):
+        text = run_module("--help", env_extra={"COLUMNS": str(width)}, cwd=tmp_path).stdout
+        longest = max(len(line) for line in text.splitlines())
+        assert width - 12 <= longest <= width, (width, longest)
+
+
+# Piped output (#13.8)
+
+def test_piped_output_has_no_trailing_spaces(cli):
+    for command in ("people", "quotes", "brief", "next", "timeline"):
+        for width in (40, 80, 120):
+            lines = cli(command, width=width).stdout.splitlines()
+            assert lines and not [line for line in lines if line != line.rstrip()], command
+
+
+def test_people_at_40_columns_keeps_every_column(cli):
+    wide = cli("people", width=120).stdout
+    narrow = cli("people", width=40).stdout
+    assert max(len(line) for line in narrow.splitlines()) <= 40
+    assert "Quotes" in wide.splitlines()[1]
+    # Too narrow for the table: the same records as cards, every value still there.
+    people = json.loads(cli("people", "--json").stdout)
+    words = " ".join(narrow.split())
+    for person in people:
+        assert f"{person['name']} · {person['quote_count']}" in words
+        assert person["role"] in words

@@ -29,7 +29,9 @@ def test_timeline_range(cli):
 def test_timeline_reversed_range(cli):
     result = cli("timeline", "--from", "2018-02-01", "--to", "2018-01-01")
     assert result.exit_code == 2
-    assert "--to is before --from" in result.stderr
+    assert result.stderr == (
+        "briefcli: Invalid value for '--to': 2018-01-01 is before --from 2018-02-01\n"
+    )
 
 
 def test_timeline_table_exact(cli, expected):

@@ -1,17 +1,84 @@
-"""The command line: thin Typer commands over the query layer."""
+"""The command line: thin Click commands over the query layer.
+
+Ctrl-C is handled here, before anything else is imported: whatever the moment, briefcli ends
+with exactly ``briefcli: interrupted`` on stderr and exit 130.
+
+* Until :func:`briefcli.cli.app.main` is ready to report it (while modules are imported, and
+  after the answer is given), the handler writes the message itself and leaves at once: there
+  is nothing to clean up yet, or any more.
+* While a command runs, the handler raises :class:`KeyboardInterrupt` so that ``finally``
+  blocks and temporary files are cleaned up, and notes that it did: a library that turns the
+  interrupt into an error of its own (pydantic does, inside a serialiser) still ends as an
+  interruption.
+"""
+
+import os
+import signal
+
+MESSAGE = b"briefcli: interrupted\n"
+
+
+class _Interrupts:
+    """Whether the command edge is ready to report an interruption, and whether one came."""
+
+    armed = False
+    seen = False
+    reported = False
+
+
+def _on_sigint(signum, frame) -> None:
+    if _Interrupts.armed and not _Interrupts.seen:
+        _Interrupts.seen = True
+        raise KeyboardInterrupt
+    # Not ready to clean up, or a second Ctrl-C while cleaning up: leave now.
+    if not _Interrupts.reported:
+        os.write(2, MESSAGE)
+    os._exit(130)
+
+
+def _install() -> None:
+    try:
+        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            signal.signal(signal.SIGINT, _on_sigint)
+    except ValueError:  # not the main thread (an embedding program): leave its handling alone
+        pass
+
+
+_install()
+
+
+def interrupted() -> int:
+    """Report an interruption once and give its exit code."""
+    if not _Interrupts.reported:
+        _Interrupts.reported = True
+        os.write(2, MESSAGE)
+    return 130
+
+
+def checkpoint(stage: str) -> None:
+    """For tests of signals: with ``BRIEFCLI_PAUSE_AT=STAGE``, say so on stderr on reaching
+    ``stage`` and wait there for a signal. A test then signals at a known point, never after a
+    guessed delay. Stages: ``start`` (handler installed, nothing imported), ``command`` (options
+    parsed, before the command runs)."""
+    if os.environ.get("BRIEFCLI_PAUSE_AT") == stage:
+        os.write(2, f"briefcli: paused at {stage}\n".encode())
+        while True:
+            signal.pause()
 
 
 def main(argv: list[str] | None = None) -> int:
-    """The ``briefcli`` entry point. ``briefcli --version`` is answered here, before Typer (the
-    largest import of all) is loaded; everything else goes to :func:`briefcli.cli.app.main`."""
+    """The ``briefcli`` entry point. ``briefcli --version`` is answered here, before Click and
+    Rich are loaded; everything else goes to :func:`briefcli.cli.app.main`."""
+    _install()
+    checkpoint("start")
     import sys
 
     args = sys.argv[1:] if argv is None else list(argv)
     if args == ["--version"]:
         from .. import __version__
-        from ..console import terminal
 
-        terminal.write(f"briefcli {__version__}\n")
+        sys.stdout.write(f"briefcli {__version__}\n")
+        sys.stdout.flush()
         return 0
     from .app import main as run
 

@@ -1,141 +1,140 @@
-"""The Typer application, its global options, and the one place errors become exit codes.
+"""The ``briefcli`` group, its global options, and the one place errors become exit codes.
 
 Exit codes: 0 success (an empty answer included), 1 bad or unreadable data (or an internal
 error), 2 wrong usage, 130 interrupted.
 """
 
-# No "from __future__ import annotations" here: Typer would compile and evaluate every
-# annotation string of every command at each start-up.
+from __future__ import annotations
 
-import functools
 import os
+import shutil
 import sys
-from typing import Annotated, Optional
 
-import typer
+import click
 
 from .. import __version__
 from ..console import terminal
-from . import authoring, browse, export, extract, process, schedule
 from .common import Settings
-from .lazy import Command, Group, click_group
+from .lazy import LazyGroup
 
-app = typer.Typer(
-    name="briefcli",
-    cls=Group,
-    help="Who is involved, what exactly they said, and what comes next: briefings on a "
-    "diplomatic process from a YAML dataset of its press coverage.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    # Plain help: Rich-formatted help imports more of Rich than the whole command costs.
-    rich_markup_mode=None,
-    add_completion=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+COMMANDS = {
+    "people": "briefcli.cli.browse:people",
+    "person": "briefcli.cli.browse:person",
+    "quotes": "briefcli.cli.browse:quotes",
+    "next": "briefcli.cli.schedule:next_",
+    "timeline": "briefcli.cli.schedule:timeline",
+    "brief": "briefcli.cli.schedule:brief",
+    "search": "briefcli.cli.browse:search",
+    "track": "briefcli.cli.process:track",
+    "changes": "briefcli.cli.process:changes",
+    "validate": "briefcli.cli.authoring:validate",
+    "schema": "briefcli.cli.authoring:schema",
+    "export": "briefcli.cli.export:export",
+    "extract": "briefcli.cli.extract:extract",
+    "completion": "briefcli.cli.completion:completion",
+}
+COMPLETE_VAR = "_BRIEFCLI_COMPLETE"
 
 
-def _version(value: bool) -> None:
-    if value:
+class Briefcli(LazyGroup):
+    """The top-level group: global options may come before or after the command."""
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        # Help follows the terminal's width (and COLUMNS), not Click's cap of 80.
+        extra.setdefault("terminal_width", max(shutil.get_terminal_size().columns - 2, 40))
+        return super().make_context(info_name, args, parent=parent, **extra)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        from .anywhere import gather
+
+        return super().parse_args(ctx, gather(args, self, ctx))
+
+
+def _version(ctx: click.Context, param, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
         terminal.write(f"briefcli {__version__}\n")
-        raise typer.Exit()
+        ctx.exit()
 
 
-@app.callback()
-def main_options(
-    ctx: typer.Context,
-    data: Annotated[
-        Optional[list[str]],
-        typer.Option(
-            "--data",
-            "-d",
-            metavar="PATH",
-            help="Dataset file or folder; repeat to merge several. "
-            "Default: $BRIEFCLI_DATA, else the shipped Global Compact dataset.",
-        ),
-    ] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
-    no_cache: Annotated[
-        bool,
-        typer.Option(
-            "--no-cache",
-            help="Read the YAML even if a cached copy is fresh (also: BRIEFCLI_NO_CACHE=1).",
-        ),
-    ] = False,
-    version: Annotated[
-        bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
-    ] = False,
-) -> None:
-    ctx.obj = Settings(data=list(data or []), debug=debug, no_cache=no_cache)
+@click.group(
+    "briefcli",
+    cls=Briefcli,
+    lazy_commands=COMMANDS,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 1000},
+)
+@click.option("--data", "-d", multiple=True, metavar="PATH", type=click.Path(),
+              help="Dataset file or folder; repeat to merge several, or give several after one "
+              "--data (a shell glob). Default: $BRIEFCLI_DATA, else the shipped Global "
+              "Compact dataset.")
+@click.option("--no-cache", is_flag=True,
+              help="Read the YAML even if a cached copy is fresh (also: BRIEFCLI_NO_CACHE=1).")
+@click.option("--no-pager", is_flag=True,
+              help="Never page long output (also: BRIEFCLI_PAGER=cat); see Conventions in the "
+              "README.")
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_version,
+              help="Show the version and exit.")
+@click.pass_context
+def cli(ctx: click.Context, data: tuple[str, ...], no_cache: bool, no_pager: bool,
+        debug: bool) -> None:
+    """Who is involved, what exactly they said, and what comes next: briefings on a
+    diplomatic process from a YAML dataset of its press coverage."""
+    ctx.obj = Settings(data=list(data), debug=debug, no_cache=no_cache)
+    terminal.pager = not no_pager
 
 
-def _command(function, name: str, example: str) -> None:
-    """Register a command whose domain errors become a message and their exit code."""
-
-    @functools.wraps(function)
-    def run(*args, **kwargs):
-        from ..errors import BriefError
-
-        try:
-            return function(*args, **kwargs)
-        except BriefError as exc:
-            for line in exc.lines():
-                terminal.message(line)
-            raise typer.Exit(exc.exit_code) from None
-        except KeyboardInterrupt:  # Typer would turn it into a silent exit 130
-            terminal.message("briefcli: interrupted")
-            raise typer.Exit(130) from None
-
-    app.command(name, cls=Command, epilog=f"Example: {example}")(run)
-
-
-_command(browse.people, "people", "briefcli people --format csv")
-_command(browse.person, "person", "briefcli person lajcak")
-_command(browse.quotes, "quotes", "briefcli quotes --speaker Arbour --kind direct")
-_command(schedule.next_, "next", "briefcli next --as-of 2018-03-01")
-_command(schedule.timeline, "timeline", "briefcli timeline --from 2018-01-01")
-_command(schedule.brief, "brief", "briefcli brief --as-of today")
-_command(browse.search, "search", "briefcli search sovereignty")
-_command(process.track, "track", "briefcli track --as-of 2018-03-01")
-_command(process.changes, "changes", "briefcli changes --since 2w")
-_command(authoring.validate, "validate", "briefcli validate examples/compact-by-article/")
-_command(authoring.schema, "schema", "briefcli schema > briefcli.schema.json")
-_command(export.export, "export", "briefcli export html -o briefing.html")
-_command(extract.extract, "extract", "briefcli extract article.txt --date 2018-02-05 -o draft.yaml")
-
-
-def main(argv: Optional[list[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     """Run briefcli and turn every failure into a message and an exit code."""
-    click = _click_exceptions()
+    from . import _Interrupts, interrupted
 
-    args = sys.argv[1:] if argv is None else argv
+    args = sys.argv[1:] if argv is None else list(argv)
     debug = "--debug" in args
+    _Interrupts.armed = True
     try:
-        try:
-            result = click_group(app).main(args, prog_name="briefcli", standalone_mode=False)
-        except Exception as exc:
-            if not _cache_unusable(exc):
-                raise
-            # The cache turned out damaged in the middle of a query (before any output): answer
-            # again from the YAML, which also rewrites the cache.
-            from .. import cache
+        if os.environ.get(COMPLETE_VAR):
+            from click.shell_completion import shell_complete
 
-            cache.distrust()
-            result = click_group(app).main(args, prog_name="briefcli", standalone_mode=False)
-        return result if isinstance(result, int) else 0
-    except typer.Exit as exc:
+            return shell_complete(cli, {}, "briefcli", COMPLETE_VAR, os.environ[COMPLETE_VAR])
+        return _run(args)
+    except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.ClickException as exc:
-        exc.show()
+        _usage_error(exc)
         return exc.exit_code
-    except (typer.Abort, KeyboardInterrupt):
-        terminal.message("briefcli: interrupted")
-        return 130
+    except (click.Abort, KeyboardInterrupt):
+        return interrupted()
     except BrokenPipeError:
         _silence_stdout()
         return 0
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        if _Interrupts.seen:  # e.g. a serialiser that wrapped the KeyboardInterrupt
+            return interrupted()
         return _failure(exc, debug)
+    finally:
+        _Interrupts.armed = False
+
+
+def _run(args: list[str]) -> int:
+    try:
+        with cli.make_context("briefcli", args) as ctx:
+            result = cli.invoke(ctx)
+    except Exception as exc:
+        if not _cache_unusable(exc):
+            raise
+        # The cache turned out damaged in the middle of a query (before any output): answer
+        # again from the YAML, which also rewrites the cache.
+        from .. import cache
+
+        cache.distrust()
+        with cli.make_context("briefcli", args) as ctx:
+            result = cli.invoke(ctx)
+    return result if isinstance(result, int) else 0
+
+
+def _usage_error(exc: click.ClickException) -> None:
+    """One line, which names the option and what it accepts."""
+    terminal.message("briefcli: " + " ".join(exc.format_message().split()))
 
 
 def _cache_unusable(exc: Exception) -> bool:
@@ -162,15 +161,6 @@ def _failure(exc: Exception, debug: bool) -> int:
             f"briefcli: internal error: {type(exc).__name__}; run again with --debug for details"
         )
     return 1
-
-
-def _click_exceptions():
-    """Click's exception classes: recent Typer vendors Click, older Typer depends on it."""
-    try:
-        from typer._click import exceptions
-    except ImportError:
-        from click import exceptions
-    return exceptions
 
 
 def _silence_stdout() -> None:

@@ -2,29 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
-
-import typer
+import click
 
 from ..console import terminal
+from .command import command
 from .common import Settings, data_paths
-from .options import Format, Json
+from .options import chosen_format, output_format
 
 
-def validate(
-    ctx: typer.Context,
-    paths: Annotated[
-        Optional[list[str]],
-        typer.Argument(
-            help="Files or folders to check; default: the dataset in use.",
-            metavar="PATH",
-            show_default=False,
-        ),
-    ] = None,
-    strict: Annotated[bool, typer.Option(help="Treat warnings as errors.")] = False,
-    fmt: Format = None,
-    json: Json = False,
-) -> None:
+@command("validate", "briefcli validate examples/compact-by-article/")
+@click.argument("paths", metavar="[PATH]...", nargs=-1,
+          help="Files or folders to check; default: the dataset in use.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@output_format(("table", "json"), notes="; table prints OK or one problem a line")
+@click.pass_context
+def validate(ctx: click.Context, paths: tuple[str, ...], strict: bool, fmt: str | None,
+             json_flag: bool) -> None:
     """Check a dataset: YAML, fields, ids, references, dates and every quote against its source.
 
     Prints OK with the number of records of each kind, or every problem as
@@ -34,16 +27,13 @@ def validate(
     from ..load.problems import DataError
 
     settings: Settings = ctx.obj
-    chosen = paths or data_paths(settings)
+    chosen = list(paths) or data_paths(settings)
     try:
         plain, problems, _ = check_all(chosen)
     except DataError as exc:  # nothing could be read at all (e.g. an empty folder)
         plain, problems = None, exc.problems
     report = summary(chosen, plain, problems, strict)
-    name = "json" if json or (fmt is not None and fmt.value == "json") else None
-    if fmt is not None and fmt.value not in ("json", "table"):
-        raise typer.BadParameter("validate prints table (text) or json")
-    if name == "json":
+    if chosen_format(fmt, json_flag) == "json":
         from ..render.jsonout import dumps
 
         terminal.write(dumps(report) + "\n")
@@ -54,7 +44,7 @@ def validate(
             counts = ", ".join(_count(n, k) for k, n in report["counts"].items())
             terminal.write(f"OK: {counts}\n")
     if not report["ok"]:
-        raise typer.Exit(1)
+        ctx.exit(1)
 
 
 def _count(number: int, collection: str) -> str:
@@ -63,6 +53,7 @@ def _count(number: int, collection: str) -> str:
     return f"{number} {NOUN[collection] if number == 1 else collection}"
 
 
+@command("schema", "briefcli schema > briefcli.schema.json")
 def schema() -> None:
     """Print the dataset's JSON Schema, for editors and other validators."""
     from ..render.jsonout import dumps

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from datetime import date
 
-import typer
+import click
 
 from ..console import terminal
 
@@ -34,7 +34,7 @@ def data_paths(settings: Settings) -> list[str]:
     return [shipped_dataset()]
 
 
-def load(ctx: typer.Context):
+def load(ctx: click.Context):
     """The dataset in use, as :class:`briefcli.store.Data`: from the cache when it is fresh,
     else from the YAML (and then cached)."""
     from .. import cache
@@ -59,12 +59,9 @@ def load(ctx: typer.Context):
     return data
 
 
-def as_of_day(value: str | None, data) -> tuple[date, str]:
-    """The as-of day and the sentence that says where it comes from (and, for a day after the
-    dataset's own, that the dataset knows nothing later)."""
-    from .options import parse_day
-
-    day = parse_day(value)
+def as_of_day(day: date | None, data) -> tuple[date, str]:
+    """The as-of day (``--as-of``, else the dataset's) and the sentence that says which (and,
+    for a day after the dataset's own, that the dataset knows nothing later)."""
     if day is None:
         day = date.fromisoformat(data.info["as_of"])
         return day, f"As of {day.isoformat()} (the dataset's date)"
@@ -73,7 +70,7 @@ def as_of_day(value: str | None, data) -> tuple[date, str]:
     return day, f"As of {day.isoformat()}"
 
 
-def load_as_of(ctx: typer.Context, value: str | None):
+def load_as_of(ctx: click.Context, value: date | None):
     """The dataset as a reader knew it on --as-of (see :mod:`briefcli.asof`), the day, and the
     sentence that says where the day comes from. Without --as-of: the whole dataset."""
     from ..asof import known
@@ -83,16 +80,12 @@ def load_as_of(ctx: typer.Context, value: str | None):
     return known(data, day if value is not None else None), day, note
 
 
-def output(view, fmt, json: bool) -> None:
-    """Render ``view`` in the chosen format; --json and --format must agree."""
+def output(view, fmt: str | None, json: bool) -> None:
+    """Render ``view`` in the format asked for by --format and --json."""
     from ..render import render
+    from .options import chosen_format
 
-    name = fmt.value if fmt is not None else None
-    if json:
-        if name not in (None, "json"):
-            raise typer.BadParameter(f"--json and --format {name} disagree; give one of them")
-        name = "json"
-    render(view, name or "table", terminal)
+    render(view, chosen_format(fmt, json), terminal)
 
 
 def write_file(path: str, text: str, force: bool = False,
@@ -104,7 +97,7 @@ def write_file(path: str, text: str, force: bool = False,
         atomic.write_text(path, text, force=force)
     except atomic.TargetExists:
         terminal.message(f"briefcli: {path} already exists; {exists_hint}")
-        raise typer.Exit(2) from None
+        raise click.exceptions.Exit(2) from None
     except OSError as exc:
         terminal.message(f"briefcli: cannot write {path}: {exc.strerror or type(exc).__name__}")
-        raise typer.Exit(1) from None
+        raise click.exceptions.Exit(1) from None

@@ -2,45 +2,25 @@
 
 from __future__ import annotations
 
-from enum import Enum
-from typing import Annotated, Optional
-
-import typer
+import click
 
 from ..console import terminal
 from ..export import EXPORTS
+from .command import command
 from .common import load_as_of, write_file
-from .options import AsOf
-
-ExportName = Enum("ExportName", {name: name for name in EXPORTS}, type=str)
+from .options import as_of_option, choice
 
 
-def export(
-    ctx: typer.Context,
-    fmt: Annotated[
-        ExportName,
-        typer.Argument(
-            metavar="FORMAT",
-            help="markdown (a briefing document), html (one self-contained page), "
-            "ics (iCalendar), jsonld (schema.org JSON-LD) or timelinejs (TimelineJS3 JSON).",
-            case_sensitive=False,
-            show_default=False,
-        ),
-    ],
-    output: Annotated[
-        Optional[str],
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write to FILE (atomically: all or nothing) instead of stdout; '-' is stdout.",
-        ),
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace FILE if it exists.")
-    ] = False,
-    as_of: AsOf = None,
-) -> None:
+@command("export", "briefcli export html -o briefing.html")
+@click.argument("fmt", metavar="FORMAT", type=choice(EXPORTS),
+          help="markdown (a briefing document), html (one self-contained page), "
+          "ics (iCalendar), jsonld (schema.org JSON-LD) or timelinejs (TimelineJS3 JSON).")
+@click.option("--output", "-o", metavar="FILE",
+              help="Write to FILE (atomically: all or nothing) instead of stdout; '-' is stdout.")
+@click.option("--force", is_flag=True, help="Replace FILE if it exists.")
+@as_of_option
+@click.pass_context
+def export(ctx: click.Context, fmt: str, output: str | None, force: bool, as_of) -> None:
     """The whole briefing in a standard format: for a memo, a page, a calendar or a script.
 
     Summary, who's who, every quote, timeline, next steps and sources. The as-of day decides,
@@ -50,7 +30,7 @@ def export(
     from ..export import build
 
     data, day, note = load_as_of(ctx, as_of)
-    text = build(fmt.value, data, day, note)
+    text = build(fmt, data, day, note)
     if output is None or output == "-":
         terminal.write(text)
         return

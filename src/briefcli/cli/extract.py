@@ -6,71 +6,47 @@ import os
 import re
 from contextlib import contextmanager
 from datetime import date
-from enum import Enum
-from typing import Annotated, List, Optional
 
-import typer
+import click
 
 from ..console import terminal
+from .command import command
 from .common import write_file
-from .options import Json
+from .options import chosen_format, output_format
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,99}$")
 
 
-class DraftFormat(str, Enum):
-    yaml = "yaml"
-    json = "json"
-
-
-def _usage(message: str) -> typer.Exit:
+def _usage(message: str) -> click.exceptions.Exit:
     terminal.message(f"briefcli: {message}")
-    return typer.Exit(2)
+    return click.exceptions.Exit(2)
 
 
-def extract(
-    ctx: typer.Context,
-    articles: Annotated[
-        List[str], typer.Argument(metavar="ARTICLE...", show_default=False,
-                                  help="The article: plain text, Markdown or a saved web page (.html); '-' reads "
-                                       "standard input. Several articles, or a folder of them, are drafted in "
-                                       "parallel into the folder -o names.")
-    ],
-    day: Annotated[
-        Optional[str],
-        typer.Option("--date", metavar="DATE",
-                     help="The article's date (YYYY-MM-DD or 'today'); default: its dateline or page."),
-    ] = None,
-    source_id: Annotated[
-        Optional[str],
-        typer.Option("--source-id", metavar="ID", help="Id of the article's source record; default: from the file name."),
-    ] = None,
-    output: Annotated[
-        Optional[str],
-        typer.Option("--output", "-o", metavar="FILE",
-                     help="Write the draft to FILE, which must not exist yet (for several articles: a folder)."),
-    ] = None,
-    standalone: Annotated[
-        bool,
-        typer.Option(
-            "--standalone",
-            help="Draft a dataset of its own even when --data or BRIEFCLI_DATA names one (without "
-            "them, a draft always stands alone).",
-        ),
-    ] = False,
-    fmt: Annotated[
-        Optional[DraftFormat],
-        typer.Option("--format", "-f", case_sensitive=False, show_default=False,
-                     help="yaml (the draft, default) or json (the extraction, offsets included)."),
-    ] = None,
-    json: Json = False,
-) -> None:
+@command("extract", "briefcli extract article.txt --date 2018-02-05 -o draft.yaml")
+@click.argument("articles", metavar="ARTICLE...", nargs=-1, required=True,
+                help="The article: plain text, Markdown or a saved web page (.html); '-' reads "
+                "standard input. Several articles, or a folder of them, are drafted in parallel "
+                "into the folder -o names.")
+@click.option("--date", "day", metavar="DATE",
+              help="The article's date (YYYY-MM-DD or 'today'); default: its dateline or page.")
+@click.option("--source-id", metavar="ID",
+              help="Id of the article's source record; default: from the file name.")
+@click.option("--output", "-o", metavar="FILE",
+              help="Write the draft to FILE, which must not exist yet (for several articles: a "
+              "folder).")
+@click.option("--standalone", is_flag=True,
+              help="Draft a dataset of its own even when --data or BRIEFCLI_DATA names one "
+              "(without them, a draft always stands alone).")
+@output_format(("yaml", "json"), default="yaml",
+               notes="; yaml is the draft, json the extraction with its offsets")
+@click.pass_context
+def extract(ctx: click.Context, articles: tuple[str, ...], day: str | None,
+            source_id: str | None, output: str | None, standalone: bool, fmt: str | None,
+            json_flag: bool) -> None:
     """Draft the people, quotes, dates and next steps of a news article as dataset YAML."""
     from ..extract import batch
 
-    name = "json" if json or fmt == DraftFormat.json else "yaml"
-    if json and fmt not in (None, DraftFormat.json):
-        raise _usage(f"--json and --format {fmt.value} disagree; give one of them")
+    name = chosen_format(fmt, json_flag, default="yaml")
     when = _day(day)
     if source_id is not None and not _ID.match(source_id):
         raise _usage(f"--source-id {source_id!r} is not an id: use lower-case letters, digits, '.', '_' and '-'")
@@ -90,7 +66,7 @@ def extract(
         if exc.usage:
             raise _usage(f"{label}: {exc}") from None
         terminal.message(f"{label}: {exc}")
-        raise typer.Exit(1) from None
+        raise click.exceptions.Exit(1) from None
     if output is None:
         terminal.write(made.text)
         return
@@ -133,12 +109,12 @@ def _many(paths, output, when, dataset, standalone, name, source_id) -> None:
         os.makedirs(output, exist_ok=True)
     except OSError as exc:
         terminal.message(f"briefcli: cannot write {output}: {exc.strerror or type(exc).__name__}")
-        raise typer.Exit(1) from None
+        raise click.exceptions.Exit(1) from None
     with _progress(len(articles)) as advance:
         results = batch.draft_many(articles, outputs, when, dataset, standalone, advance)
     _summary(results, output)
     if any(done.error for done in results):
-        raise typer.Exit(1)
+        raise click.exceptions.Exit(1)
 
 
 @contextmanager
@@ -179,21 +155,23 @@ def _count(n: int, one: str, many: str) -> str:
 
 
 def _day(value: str | None) -> date | None:
-    from .options import parse_day
+    from .options import DAY
 
+    if value is None:
+        return None
     try:
-        return parse_day(value)
-    except typer.BadParameter:
+        return DAY.convert(value, None, None)
+    except click.BadParameter:
         raise _usage(f"--date {value!r} is not a day: use YYYY-MM-DD or 'today'") from None
 
 
-def _named_dataset(ctx: typer.Context) -> bool:
+def _named_dataset(ctx: click.Context) -> bool:
     """Whether the user named a dataset (--data or BRIEFCLI_DATA): only then is the draft a
     fragment of it; the shipped dataset is never assumed."""
     return bool(ctx.obj.data) or bool(os.environ.get("BRIEFCLI_DATA", "").strip())
 
 
-def _dataset_in_use(ctx: typer.Context):
+def _dataset_in_use(ctx: click.Context):
     from ..extract.draft import DatasetInUse
     from .common import load
 

@@ -1,41 +1,38 @@
 """Commands for following a process over time: track, changes."""
 
-# No "from __future__ import annotations" here: Typer would compile and evaluate every
-# annotation string of every command at each start-up.
+from __future__ import annotations
 
-from typing import Annotated
+from datetime import date
 
-import typer
+import click
 
+from .command import command
 from .common import load_as_of, output
-from .options import AsOf, Format, Json
+from .options import as_of_option, output_format
 
 
-def track(ctx: typer.Context, as_of: AsOf = None, fmt: Format = None, json: Json = False) -> None:
+@command("track", "briefcli track --as-of 2018-03-01")
+@as_of_option
+@output_format()
+@click.pass_context
+def track(ctx: click.Context, as_of: date | None, fmt: str | None, json_flag: bool) -> None:
     """Plan against outcome: each step's promise as first worded, every slip, what happened,
     and a verdict (done on time, early or late, dropped, postponed, overdue, not yet due)."""
     from .. import processviews, tracking
 
     data, day, note = load_as_of(ctx, as_of)
-    output(processviews.track(tracking.track(data, day), note), fmt, json)
+    output(processviews.track(tracking.track(data, day), note), fmt, json_flag)
 
 
-def changes(
-    ctx: typer.Context,
-    since: Annotated[
-        str,
-        typer.Option(
-            "--since",
-            metavar="DATE|7d|2w",
-            help="Show what was learned after this day, or in this many days (d) or weeks (w) "
-            "up to the as-of day.",
-            show_default=False,
-        ),
-    ],
-    as_of: AsOf = None,
-    fmt: Format = None,
-    json: Json = False,
-) -> None:
+@command("changes", "briefcli changes --since 2w")
+@click.option("--since", required=True, metavar="DATE",
+              help="Show what was learned after this day (YYYY-MM-DD), or in this many days (7d) "
+              "or weeks (2w) up to the as-of day.")
+@as_of_option
+@output_format()
+@click.pass_context
+def changes(ctx: click.Context, since: str, as_of: date | None, fmt: str | None,
+            json_flag: bool) -> None:
     """What the dataset learned between two days: new sources, people and roles, quotes,
     events, steps, and the steps whose date, status or outcome changed."""
     from .. import processviews
@@ -43,4 +40,4 @@ def changes(
 
     data, day, note = load_as_of(ctx, as_of)
     start = since_day(since, day)
-    output(processviews.changes(learned(data, start, day), note), fmt, json)
+    output(processviews.changes(learned(data, start, day), note), fmt, json_flag)

@@ -1,17 +1,21 @@
 """Commands about time: next, timeline, brief."""
 
-# No "from __future__ import annotations" here: Typer would compile and evaluate every
-# annotation string of every command at each start-up.
+from __future__ import annotations
 
-from typing import Annotated, Optional
+from datetime import date
 
-import typer
+import click
 
+from .command import command
 from .common import load_as_of, output
-from .options import AsOf, Format, Json, parse_day
+from .options import DAY, as_of_option, output_format
 
 
-def next_(ctx: typer.Context, as_of: AsOf = None, fmt: Format = None, json: Json = False) -> None:
+@command("next", "briefcli next --as-of 2018-03-01")
+@as_of_option
+@output_format()
+@click.pass_context
+def next_(ctx: click.Context, as_of: date | None, fmt: str | None, json_flag: bool) -> None:
     """The steps still ahead at the as-of date, in order, with how far off each is."""
     from .. import query, views
 
@@ -19,32 +23,24 @@ def next_(ctx: typer.Context, as_of: AsOf = None, fmt: Format = None, json: Json
     ahead = query.next_steps(data, day)
     view = views.steps(ahead, note)
     view.meta = {"as_of": day.isoformat()}
-    output(view, fmt, json)
+    output(view, fmt, json_flag)
 
 
-def timeline(
-    ctx: typer.Context,
-    start: Annotated[
-        Optional[str], typer.Option("--from", metavar="DATE", help="Only items from this day on.")
-    ] = None,
-    end: Annotated[
-        Optional[str], typer.Option("--to", metavar="DATE", help="Only items up to this day.")
-    ] = None,
-    chart: Annotated[
-        bool,
-        typer.Option(
-            "--chart",
-            help="Draw steps and events on a time axis: each promise as a band, each outcome "
-            "as a mark, the as-of day as a line.",
-        ),
-    ] = False,
-    ascii_only: Annotated[
-        bool, typer.Option("--ascii", help="With --chart: draw in ASCII characters only.")
-    ] = False,
-    as_of: AsOf = None,
-    fmt: Format = None,
-    json: Json = False,
-) -> None:
+@command("timeline", "briefcli timeline --from 2018-01-01")
+@click.option("--from", "start", type=DAY, metavar="DATE",
+              help="Only items from this day on (YYYY-MM-DD or 'today').")
+@click.option("--to", "end", type=DAY, metavar="DATE",
+              help="Only items up to this day (YYYY-MM-DD or 'today').")
+@click.option("--chart", is_flag=True,
+              help="Draw steps and events on a time axis: each promise as a band, each outcome "
+              "as a mark, the as-of day as a line.")
+@click.option("--ascii", "ascii_only", is_flag=True,
+              help="With --chart: draw in ASCII characters only.")
+@as_of_option
+@output_format()
+@click.pass_context
+def timeline(ctx: click.Context, start: date | None, end: date | None, chart: bool,
+             ascii_only: bool, as_of: date | None, fmt: str | None, json_flag: bool) -> None:
     """Every dated item (the sources, events, steps and outcomes) in order of time.
 
     With --chart, a picture of the process instead: the promised windows of the steps and the
@@ -52,17 +48,16 @@ def timeline(
     """
     from .. import query, views
 
-    low, high = parse_day(start), parse_day(end)
-    if low and high and high < low:
-        raise typer.BadParameter("--to is before --from")
+    if start and end and end < start:
+        raise click.BadParameter(f"{end} is before --from {start}", param_hint="'--to'")
     if chart or ascii_only:
-        _chart(ctx, low, high, as_of, ascii_only, fmt, json)
+        _chart(ctx, start, end, as_of, ascii_only, fmt, json_flag)
         return
     data = load_as_of(ctx, as_of)[0]
-    output(views.timeline(query.timeline(data, low, high)), fmt, json)
+    output(views.timeline(query.timeline(data, start, end)), fmt, json_flag)
 
 
-def _chart(ctx, low, high, as_of, ascii_only, fmt, json) -> None:
+def _chart(ctx, low, high, as_of, ascii_only, fmt, json_flag) -> None:
     """timeline --chart: the picture, as wide as the terminal (80 columns when piped)."""
     from rich.console import Group
     from rich.text import Text
@@ -70,18 +65,21 @@ def _chart(ctx, low, high, as_of, ascii_only, fmt, json) -> None:
     from ..chart import rows, terminal as drawing
     from ..console import terminal
 
-    if json or (fmt is not None and fmt.value != "table"):
-        raise typer.BadParameter("--chart draws a picture; leave out --format and --json")
+    if json_flag or fmt not in (None, "table"):
+        raise click.UsageError("--chart draws a picture; leave out --format and --json")
     data, day, note = load_as_of(ctx, as_of)
     chart = rows.chart_rows(data, day, low, high)
-    out = terminal.out
-    picture = drawing.render(chart, out.width, ascii_only=ascii_only)
-    out.print(Group(Text(f"Timeline chart. {note}", style="bold"), Text(""), picture))
+    picture = drawing.render(chart, terminal.out.width, ascii_only=ascii_only)
+    terminal.show(Group(Text(f"Timeline chart. {note}", style="bold"), Text(""), picture))
 
 
-def brief(ctx: typer.Context, as_of: AsOf = None, fmt: Format = None, json: Json = False) -> None:
+@command("brief", "briefcli brief --as-of today")
+@as_of_option
+@output_format()
+@click.pass_context
+def brief(ctx: click.Context, as_of: date | None, fmt: str | None, json_flag: bool) -> None:
     """A one-screen briefing: summary, who's who, key quotes, next steps, sources."""
     from .. import query, views
 
     data, day, note = load_as_of(ctx, as_of)
-    output(views.brief(query.brief(data, day), note), fmt, json)
+    output(views.brief(query.brief(data, day), note), fmt, json_flag)
