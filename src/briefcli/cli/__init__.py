@@ -56,13 +56,17 @@ def interrupted() -> int:
 
 
 def checkpoint(stage: str) -> None:
-    """For tests of signals: with ``BRIEFCLI_PAUSE_AT=STAGE``, say so on stderr on reaching
-    ``stage`` and wait there for a signal. A test then signals at a known point, never after a
-    guessed delay. Stages: ``start`` (handler installed, nothing imported), ``command`` (options
-    parsed, before the command runs)."""
-    if os.environ.get("BRIEFCLI_PAUSE_AT") == stage:
-        os.write(2, f"briefcli: paused at {stage}\n".encode())
-        while True:
+    """For tests of signals, which signal at a known point, never after a guessed delay.
+
+    With ``BRIEFCLI_TELL_AT=STAGE``, say ``briefcli: at STAGE`` on stderr on reaching ``stage``
+    and go on; with ``BRIEFCLI_PAUSE_AT=STAGE``, say so and wait there for a signal. Stages:
+    ``start`` (handler installed, nothing imported yet), ``command`` (options parsed, before
+    the command runs), ``load`` (a dataset is about to be read from its YAML).
+    """
+    environ = os.environ
+    if environ.get("BRIEFCLI_TELL_AT") == stage or environ.get("BRIEFCLI_PAUSE_AT") == stage:
+        os.write(2, f"briefcli: at {stage}\n".encode())
+        while environ.get("BRIEFCLI_PAUSE_AT") == stage:
             signal.pause()
 
 

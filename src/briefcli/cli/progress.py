@@ -1,7 +1,8 @@
 """A progress bar on stderr for loads that take a while, and nothing otherwise.
 
 It shows only when stderr is a terminal and the dataset is big enough to take about a second to
-read (:data:`SLOW_BYTES`); piped or redirected output never gets one.
+read (:data:`SLOW_BYTES`); piped or redirected output never gets one, nor does a run with
+``NO_COLOR`` set (a bar redraws itself with escape codes) or a shell completion.
 """
 
 from __future__ import annotations
@@ -47,8 +48,13 @@ def _size(paths: list[str]) -> int:
 @contextmanager
 def loading(paths: list[str]):
     """Wrap a load of ``paths``; yields a :class:`_Step` to report stages and counts."""
+    from . import checkpoint
+    from ..console import no_color
+
+    checkpoint("load")
     stream = sys.stderr
-    if not (stream is not None and stream.isatty()) or _size(paths) < SLOW_BYTES:
+    quiet = os.environ.get("_BRIEFCLI_COMPLETE") or no_color()  # a bar is escape codes
+    if quiet or not (stream is not None and stream.isatty()) or _size(paths) < SLOW_BYTES:
         yield _Step()
         return
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn

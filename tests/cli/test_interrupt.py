@@ -1,0 +1,117 @@
+"""Ctrl-C at any moment ends with exactly "briefcli: interrupted" on stderr and exit 130.
+
+No test here waits a guessed time: briefcli says on stderr when it reaches a named stage
+(BRIEFCLI_TELL_AT, or BRIEFCLI_PAUSE_AT to also wait there), and the test signals then.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+
+import pytest
+
+from locations import DATA
+
+ENV = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "NO_COLOR": "1", "BRIEFCLI_NO_CACHE": "1"}
+INTERRUPTED = b"briefcli: interrupted\n"
+
+
+def interrupt_at(stage: str, args: list[str], pause: bool = True, command=None) -> tuple:
+    """Start briefcli, wait until it says it reached ``stage``, send SIGINT; return
+    (exit code, stdout, stderr after the stage line)."""
+    env = {**ENV, ("BRIEFCLI_PAUSE_AT" if pause else "BRIEFCLI_TELL_AT"): stage}
+    process = subprocess.Popen(command or [sys.executable, "-m", "briefcli", *args],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    try:
+        line = process.stderr.readline()
+        assert line == f"briefcli: at {stage}\n".encode(), line
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=120)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    return process.returncode, out, err
+
+
+@pytest.mark.parametrize("stage", ["start", "command"])
+def test_ctrl_c_at_each_stage(stage):
+    # "start" is the first thing main does: the handler is in place, nothing else imported
+    # yet (as in the first milliseconds of a run).
+    code, out, err = interrupt_at(stage, ["--data", str(DATA), "people"])
+    assert (code, out, err) == (130, b"", INTERRUPTED)
+
+
+def test_ctrl_c_while_the_entry_point_script_starts():
+    # The console script imports briefcli.cli and calls main(): the same handler.
+    script = ("import sys; from briefcli.cli import main; sys.argv[1:] = ['people']; "
+              "raise SystemExit(main())")
+    code, out, err = interrupt_at("start", [], command=[sys.executable, "-c", script])
+    assert (code, out, err) == (130, b"", INTERRUPTED)
+
+
+def test_ctrl_c_during_a_large_load(tmp_path):
+    from hostile import cases
+
+    quotes = "".join(
+        f"  - id: q{i}\n    speaker: ortiz\n    kind: paraphrase\n    text: words {i}\n"
+        f"    source: article\n"
+        for i in range(60_000)
+    )
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "article.txt").write_text("x", encoding="utf-8")
+    data = cases.write(tmp_path, "big.yaml", cases.BASE.replace("steps:\n", quotes + "steps:\n"))
+    code, out, err = interrupt_at("load", ["--data", str(data), "people"], pause=False)
+    assert (code, out, err) == (130, b"", INTERRUPTED)
+
+
+SERIALISER = """
+import os, signal, sys
+from pydantic import BaseModel, field_serializer
+
+class Record(BaseModel):
+    x: int
+
+    @field_serializer("x")
+    def ctrl_c(self, value):
+        os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C arrives inside pydantic's serialiser
+        return value
+
+import briefcli.query as query
+
+def people(data):
+    Record(x=1).model_dump()
+    return []
+
+query.people = people
+from briefcli.cli import main
+raise SystemExit(main(sys.argv[1:]))
+"""
+
+
+def test_ctrl_c_inside_a_pydantic_serialiser():
+    # pydantic turns the KeyboardInterrupt into a PydanticSerializationError.
+    result = subprocess.run([sys.executable, "-c", SERIALISER, "--data", str(DATA), "people"],
+                            capture_output=True, env=ENV, timeout=120)
+    assert (result.returncode, result.stdout, result.stderr) == (130, b"", INTERRUPTED)
+
+
+def test_a_second_ctrl_c_while_cleaning_up_still_says_it_once():
+    script = (
+        "import os, signal, sys\n"
+        "import briefcli.query as query\n"
+        "def people(data):\n"
+        "    try:\n"
+        "        os.kill(os.getpid(), signal.SIGINT)\n"
+        "    finally:\n"
+        "        os.kill(os.getpid(), signal.SIGINT)  # impatient: again, during clean-up\n"
+        "query.people = people\n"
+        "from briefcli.cli import main\n"
+        "raise SystemExit(main(sys.argv[1:]))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script, "--data", str(DATA), "people"],
+                            capture_output=True, env=ENV, timeout=120)
+    assert (result.returncode, result.stdout, result.stderr) == (130, b"", INTERRUPTED)
