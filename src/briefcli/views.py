@@ -70,6 +70,7 @@ def steps(records: list[dict], as_of_note: str) -> Listing:
         title=f"Next steps. {as_of_note}",
         empty=f"No steps ahead. {as_of_note}.",
         layout="cards",
+        tone=lambda s: s.get("state"),
     )
 
 

@@ -11,6 +11,9 @@ from rich.text import Text
 from ..text import clean
 from .view import Document, Fields, Listing, Paragraph, cell
 
+# How a record's standing (Listing.tone) shows at a terminal with colour.
+TONES = {"overdue": "bold red", "due": "bold yellow"}
+
 
 def text(value: object, style: str = "") -> Text:
     """Data as Text: sanitised and never parsed for markup or emoji codes."""
@@ -36,8 +39,12 @@ def table(listing: Listing) -> Table | Text:
         else:
             grid.add_column(text(column.header), overflow="fold")
     for record in listing.records:
-        grid.add_row(*(text(c.value(record)) for c in listing.columns))
+        grid.add_row(*(text(c.value(record)) for c in listing.columns), style=_tone(listing, record))
     return grid
+
+
+def _tone(listing: Listing, record: dict) -> str | None:
+    return TONES.get(listing.tone(record)) if listing.tone else None
 
 
 def cards(listing: Listing) -> Group | Text:
@@ -53,7 +60,7 @@ def cards(listing: Listing) -> Group | Text:
         if number:
             parts.append(Text(""))
         values = [clean(cell(c.value(record))) for c in short]
-        line = Text()
+        line = Text(style=_tone(listing, record) or "")
         for index, value in enumerate(v for v in values if v):
             if index:
                 line.append(" · ", style="dim")

@@ -44,7 +44,7 @@ class Column(_Plain):
 
 class Listing(_Plain):
     __slots__ = ("name", "records", "columns", "title", "caption", "empty", "meta", "layout",
-                 "anchor")
+                 "anchor", "tone")
 
     def __init__(
         self,
@@ -57,6 +57,7 @@ class Listing(_Plain):
         meta: dict | None = None,
         layout: str = "table",
         anchor: Callable[[dict], str] | None = None,
+        tone: Callable[[dict], str | None] | None = None,
     ) -> None:
         self.name = name
         self.records = records
@@ -67,6 +68,7 @@ class Listing(_Plain):
         self.meta = meta  # when set, the JSON is {**meta, name: records}
         self.layout = layout  # or "cards": one block per record, for long text
         self.anchor = anchor  # a record's id in a page, for links to it (ids are [a-z0-9._-])
+        self.tone = tone  # a record's standing that a terminal shows in colour ("overdue", "due")
 
 
 class Paragraph(_Plain):
