@@ -1,0 +1,80 @@
+"""Shell completion: the scripts, and what briefcli answers when the shell asks."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from locations import DATA, ROOT
+
+MINIMAL = ROOT / "tests" / "data" / "valid" / "minimal.yaml"
+
+
+def complete(words: str, cword: int, tmp_path, env: dict | None = None) -> list[str]:
+    """What briefcli answers bash for the words typed so far (Click's protocol: type,value)."""
+    environ = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "XDG_CACHE_HOME": str(tmp_path),
+               "_BRIEFCLI_COMPLETE": "bash_complete", "COMP_WORDS": words,
+               "COMP_CWORD": str(cword), **(env or {})}
+    result = subprocess.run([sys.executable, "-m", "briefcli"], capture_output=True, text=True,
+                            env=environ, timeout=120)
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    return [line for line in result.stdout.splitlines() if line]
+
+
+def people(cli, *data: str) -> list[dict]:
+    args = [a for path in data for a in ("--data", path)]
+    return json.loads(cli(*args, "people", "--json").stdout)
+
+
+def test_commands(tmp_path):
+    assert complete("briefcli pe", 1, tmp_path) == ["plain,people", "plain,person"]
+
+
+def test_options_of_the_command_and_the_global_ones(tmp_path):
+    got = complete("briefcli people --", 2, tmp_path)
+    assert got == ["plain," + o for o in
+                   ("--format", "--json", "--help", "--data", "--no-cache", "--no-pager", "--debug")]
+
+
+def test_choices(tmp_path):
+    assert complete("briefcli quotes --kind p", 3, tmp_path) == ["plain,partial", "plain,paraphrase"]
+    assert complete("briefcli export i", 2, tmp_path) == ["plain,ics"]
+
+
+def test_person_ids_from_the_dataset_in_use(cli, tmp_path):
+    expected = [p["id"] for p in people(cli, str(DATA))
+                if p["id"].startswith("l") or any(w.lower().startswith("l") for w in p["name"].split())]
+    assert len(expected) >= 2
+    assert complete("briefcli person l", 2, tmp_path) == ["plain," + i for i in expected]
+    # The speaker option offers the same people.
+    assert complete("briefcli quotes --speaker l", 3, tmp_path) == ["plain," + i for i in expected]
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_ids_come_from_the_data_named_on_the_line(cli, tmp_path, where):
+    ids = [p["id"] for p in people(cli, str(MINIMAL))]
+    words = (f"briefcli --data {MINIMAL} person " if where == "before"
+             else f"briefcli person --data {MINIMAL} ")
+    assert complete(words, 4, tmp_path) == ["plain," + i for i in ids]
+
+
+def test_unreadable_data_completes_nothing_quietly(tmp_path):
+    assert complete(f"briefcli --data {tmp_path}/missing.yaml person ", 4, tmp_path) == []
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_completion_prints_a_script(cli, shell):
+    result = cli("completion", shell)
+    assert result.exit_code == 0
+    assert f"_BRIEFCLI_COMPLETE={shell}_complete" in result.stdout.replace('"', "")
+
+
+def test_the_bash_script_registers_itself(tmp_path):
+    shell = (f'eval "$({sys.executable} -m briefcli completion bash)"; complete -p briefcli')
+    result = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, timeout=60,
+                            env={"PATH": os.environ.get("PATH", "/usr/bin:/bin")})
+    assert result.stdout.strip() == "complete -o nosort -F _briefcli_completion briefcli"
