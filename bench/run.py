@@ -165,7 +165,7 @@ def machine_note() -> str:
     except OSError:
         pass
     versions = []
-    for name in ("typer", "rich", "pydantic", "PyYAML"):
+    for name in ("click", "typer", "rich", "pydantic", "PyYAML"):
         try:
             from importlib.metadata import version
 
@@ -341,10 +341,10 @@ EXTRACT_NOTES: list[str] = []
 NOTES = [
     "Notes:",
     "",
-    "- `briefcli --version` answers before Typer is imported; `--help` is Click's plain help.",
-    "- Both sides of the later-query comparisons import pydantic: Typer 0.29 converts a given",
-    "  option value (`--speaker`) with a pydantic TypeAdapter. briefcli itself reads the cache",
-    "  without pydantic or PyYAML.",
+    "- `briefcli --version` answers before Click is imported; `--help` is Click's plain help.",
+    "  briefcli's command line is Click (commands imported when run); `import typer` stays the",
+    "  yardstick for start-up. Completion latency: `python bench/completion.py`.",
+    "- A later query reads the cache without pydantic or PyYAML.",
     "- The first query reads the YAML with briefcli's full strictness (fast reader, pydantic",
     "  validation, cross-checks) and writes the cache; its peak memory is the run's maximum.",
     "- jq answers from a JSON copy of the same records (`bench/data/q*/dataset.json`); the",

@@ -39,6 +39,13 @@ def test_top_level_help_lists_commands(cli):
         assert f" {command} " in result.stdout
 
 
+def test_no_command_shows_the_help_on_stderr(cli):
+    result = cli()
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == cli("--help").stdout
+
+
 def test_unknown_command_is_usage_error(cli):
     result = cli("frobnicate")
     assert result.exit_code == 2

@@ -51,7 +51,9 @@ def gather(args: list[str], group: click.Group, ctx: click.Context) -> list[str]
             front.append(word)
             continue
         values = None
-        if word in DATA and index < len(args):
+        if word in DATA and index == len(args):
+            raise click.UsageError(f"Option '{word}' requires an argument.", ctx)
+        if word in DATA:
             values = [args[index]]
             index += 1
             while index < len(args) and more_data(args[index], group, ctx, command):

@@ -99,6 +99,9 @@ def main(argv: list[str] | None = None) -> int:
         return _run(args)
     except click.exceptions.Exit as exc:
         return exc.exit_code
+    except click.exceptions.NoArgsIsHelpError as exc:  # bare "briefcli": the help, on stderr
+        exc.show()
+        return exc.exit_code
     except click.ClickException as exc:
         _usage_error(exc)
         return exc.exit_code
