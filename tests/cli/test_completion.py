@@ -37,7 +37,7 @@ def test_commands(tmp_path):
 def test_options_of_the_command_and_the_global_ones(tmp_path):
     got = complete("briefcli people --", 2, tmp_path)
     assert got == ["plain," + o for o in
-                   ("--format", "--json", "--help", "--data", "--no-cache", "--no-pager", "--debug")]
+                   ("--as-of", "--format", "--json", "--help", "--data", "--no-cache", "--no-pager", "--debug")]
 
 
 def test_choices(tmp_path):

@@ -27,7 +27,18 @@ def fake_stderr(monkeypatch) -> FakeTerminal:
     return fake
 
 
+def test_no_color_means_no_progress_bar(monkeypatch, generated):
+    # A bar redraws itself with escape codes; NO_COLOR promises none.
+    stderr = fake_stderr(monkeypatch)
+    monkeypatch.setattr(progress, "SLOW_BYTES", 1000)
+    with progress.loading([str(generated)]) as step:
+        step("Saving the cache")
+        step.advance(5, 10)
+    assert stderr.getvalue() == ""
+
+
 def test_a_slow_load_at_a_terminal_shows_progress(monkeypatch, generated):
+    monkeypatch.delenv("NO_COLOR")
     stderr = fake_stderr(monkeypatch)
     monkeypatch.setattr(progress, "SLOW_BYTES", 1000)
     with progress.loading([str(generated)]) as step:
