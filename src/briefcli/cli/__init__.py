@@ -1,7 +1,7 @@
 """The command line: thin Click commands over the query layer.
 
-Ctrl-C is handled here, before anything else is imported: whatever the moment, briefcli ends
-with exactly ``briefcli: interrupted`` on stderr and exit 130.
+Ctrl-C is handled here, as the first thing :func:`main` does: whatever the moment, briefcli
+ends with exactly ``briefcli: interrupted`` on stderr and exit 130.
 
 * Until :func:`briefcli.cli.app.main` is ready to report it (while modules are imported, and
   after the answer is given), the handler writes the message itself and leaves at once: there
@@ -36,15 +36,16 @@ def _on_sigint(signum, frame) -> None:
     os._exit(130)
 
 
-def _install() -> None:
+def _install():
+    """Handle SIGINT as above; the handler it replaces, or None if it left it alone."""
     try:
-        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        previous = signal.getsignal(signal.SIGINT)
+        if previous is signal.default_int_handler:
             signal.signal(signal.SIGINT, _on_sigint)
+            return previous
     except ValueError:  # not the main thread (an embedding program): leave its handling alone
         pass
-
-
-_install()
+    return None
 
 
 def interrupted() -> int:
@@ -72,18 +73,25 @@ def checkpoint(stage: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """The ``briefcli`` entry point. ``briefcli --version`` is answered here, before Click and
-    Rich are loaded; everything else goes to :func:`briefcli.cli.app.main`."""
-    _install()
-    checkpoint("start")
-    import sys
+    Rich are loaded; everything else goes to :func:`briefcli.cli.app.main`.
 
-    args = sys.argv[1:] if argv is None else list(argv)
-    if args == ["--version"]:
-        from .. import __version__
+    Run as the program (``argv`` None), the handler stays until the process ends; called with
+    ``argv`` from another program, the program's own handling is put back on return."""
+    previous = _install()  # the very first thing
+    try:
+        checkpoint("start")
+        import sys
 
-        sys.stdout.write(f"briefcli {__version__}\n")
-        sys.stdout.flush()
-        return 0
-    from .app import main as run
+        args = sys.argv[1:] if argv is None else list(argv)
+        if args == ["--version"]:
+            from .. import __version__
 
-    return run(args)
+            sys.stdout.write(f"briefcli {__version__}\n")
+            sys.stdout.flush()
+            return 0
+        from .app import main as run
+
+        return run(args)
+    finally:
+        if argv is not None and previous is not None:
+            signal.signal(signal.SIGINT, previous)
