@@ -184,3 +184,20 @@ def test_quotes_near_the_limit_not_in_a_large_source_get_their_closest_passage(c
     assert closest.endswith(repr(inside[:119] + "…"))
     assert problems[1][1] == ("not found word for word in source 'article'; "
                               "no passage of it comes close")
+
+
+def test_a_list_over_the_item_limit_is_refused_naming_the_limit(cli, tmp_path):
+    # issue 14, item 9: a list of a million items took seconds; a list over the limit is refused
+    # where it starts (the million-item case is timed in bench/limits.py)
+    base = (HERE / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    text = base.replace("    honorific: Ms.\n", "    honorific: Ms.\n    spellings: [a, b, c, d, e]\n")
+    shutil.copytree(HERE / "valid" / "sources", tmp_path / "sources")
+    path = tmp_path / "items.yaml"
+    path.write_text(text, encoding="utf-8")
+    line = text[: text.index("spellings: [")].count("\n") + 1
+    result = cli("validate", str(path), env={"BRIEFCLI_MAX_ITEMS": "4"})
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (f"{path}:{line}:16: a list of more than 4 items (the limit; raise it "
+                             "with BRIEFCLI_MAX_ITEMS)\n")
+    raised = cli("validate", str(path), env={"BRIEFCLI_MAX_ITEMS": "5"})
+    assert (raised.exit_code, raised.stderr) == (0, "")

@@ -308,3 +308,11 @@ def _line(parts) -> str:
 @given(st.lists(LINE, min_size=1, max_size=12), st.sampled_from(["\n", ""]))
 def test_differential_fuzz(lines, end):
     same("\n".join(_line(p) for p in lines) + end)
+
+
+def test_a_list_over_the_item_limit_is_the_strict_readers_error(monkeypatch):
+    monkeypatch.setenv("BRIEFCLI_MAX_ITEMS", "3")
+    for text in ("a:\n  - w\n  - x\n  - y\n  - z\n", "a: [w, x, y, z]\n", "- w\n- x\n- y\n- z\n"):
+        assert fast(text)[0] == "error"
+        same(text)
+    assert fast("a: [x, y, z]\n")[0] == {"a": ["x", "y", "z"]}

@@ -13,8 +13,8 @@ answer that could differ from its own:
   scalar other than text or None, or a key other than text, or nests deeper than
   :data:`~briefcli.load.yamlread.MAX_DEPTH`, the strict reader reads the text instead, so every
   scalar stays the text that was written;
-* a key given twice, and anything yaml-rs cannot parse, goes to the strict reader too, which
-  gives its own message with both lines.
+* a key given twice, a list over the item limit, and anything yaml-rs cannot parse, goes to
+  the strict reader too, which gives its own message (with both lines, or where the list is).
 
 Positions come from the strict reader as well, built only when a problem asks for one (see
 :mod:`briefcli.load.placing`). Without yaml-rs (a platform with no wheel) every text goes to
@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from .yamlread import MAX_DEPTH, Positions
+from .yamlread import MAX_DEPTH, Positions, max_items, too_many
 
 # Texts the strict reader reads itself. Each alternative errs on the side of matching (an '&'
 # inside text that merely looks like an anchor only costs time), and covers what yaml-rs and
@@ -91,7 +91,16 @@ def parse(text: str, name: str) -> tuple[object, Positions]:
         return yamlread.parse(text, name)
     from .placing import PlacedOnDemand
 
-    return value, PlacedOnDemand(text, name, value)
+    positions = PlacedOnDemand(text, name, value)
+    if isinstance(value, dict):  # a section over the item limit, said as the strict reader does
+        limit = max_items()
+        for key, section in value.items():
+            if isinstance(section, list) and len(section) > limit:
+                from .problems import DataError, Problem
+
+                where = positions.of((key,)) or (None, None)
+                raise DataError([Problem(name, too_many(len(section), limit), *where)])
+    return value, positions
 
 
 def compiled(text: str) -> dict | list | None:
@@ -114,7 +123,7 @@ def compiled(text: str) -> dict | list | None:
                               duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error)
     except Exception:  # noqa: BLE001 - any refusal is the strict reader's to explain
         return None
-    if not isinstance(value, (dict, list)) or not _all_text(value):
+    if not isinstance(value, (dict, list)) or not _all_text(value, max_items()):
         return None
     return value
 
@@ -123,10 +132,13 @@ _TEXT = {str, type(None)}
 _NODES = {str, type(None), dict, list}
 
 
-def _all_text(root: dict | list) -> bool:
-    """Every key short text, every scalar text or None, nesting within MAX_DEPTH."""
+def _all_text(root: dict | list, limit: int) -> bool:
+    """Every key short text, every scalar text or None, nesting within MAX_DEPTH, every list
+    below the sections within ``limit`` items (else the strict reader says where it is over)."""
     stack = [(root, 1)]
     pop, push = stack.pop, stack.append
+    # the sections' own lengths are parse()'s to check: it places them without the strict reader
+    sections = {id(v) for v in root.values() if type(v) is list} if type(root) is dict else set()
     while stack:
         node, depth = pop()
         if depth > MAX_DEPTH:
@@ -136,6 +148,8 @@ def _all_text(root: dict | list) -> bool:
                 return False
             items = node.values()
         else:
+            if len(node) > limit and id(node) not in sections:
+                return False
             items = node
         kinds = set(map(type, items))
         if kinds <= _TEXT:

@@ -27,6 +27,7 @@ from .problems import DataError, Problem
 
 MAX_DEPTH = 64
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_MAX_ITEMS = 500_000
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -40,6 +41,18 @@ def max_bytes() -> int:
     """The per-file size limit: BRIEFCLI_MAX_BYTES if set, else 50 MiB."""
     raw = os.environ.get("BRIEFCLI_MAX_BYTES", "")
     return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_MAX_BYTES
+
+
+def max_items() -> int:
+    """The most items one list may hold (the records of a section, the topics of a quote...):
+    BRIEFCLI_MAX_ITEMS if set, else 500,000."""
+    raw = os.environ.get("BRIEFCLI_MAX_ITEMS", "")
+    return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_MAX_ITEMS
+
+
+def too_many(count: int, limit: int) -> str:
+    return (f"a list of more than {limit:,} items (the limit; raise it with "
+            "BRIEFCLI_MAX_ITEMS)" if count > limit else "")
 
 
 class Positions:
@@ -156,6 +169,7 @@ def _build(parser, name: str, positions: Positions) -> object:
         _fail(name, "the file holds no YAML document")
     # stack entries: [container, path, pending_key, key_mark]
     stack: list[list] = []
+    limit = max_items()
     root = None
     seen_keys: list[dict] = []
     while True:
@@ -176,7 +190,7 @@ def _build(parser, name: str, positions: Positions) -> object:
             if not stack:
                 root = value
                 continue
-            _attach(stack, seen_keys, value, None, positions, name)
+            _attach(stack, seen_keys, value, None, positions, name, limit)
             continue
         if kind is yaml.ScalarEvent:
             value = event.value
@@ -203,7 +217,7 @@ def _build(parser, name: str, positions: Positions) -> object:
                 root = value
                 positions.values[()] = _mark(event)
                 continue
-            _attach(stack, seen_keys, value, _mark(event), positions, name)
+            _attach(stack, seen_keys, value, _mark(event), positions, name, limit)
             continue
         if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             if len(stack) >= MAX_DEPTH:
@@ -227,7 +241,7 @@ def _build(parser, name: str, positions: Positions) -> object:
     return root
 
 
-def _attach(stack, seen_keys, value, mark, positions: Positions, name: str) -> None:
+def _attach(stack, seen_keys, value, mark, positions: Positions, name: str, limit: int) -> None:
     """Put a finished value into the container on top of the stack."""
     top = stack[-1]
     container = top[0]
@@ -239,6 +253,9 @@ def _attach(stack, seen_keys, value, mark, positions: Positions, name: str) -> N
         top[2] = None
     else:
         path = top[1] + (len(container),)
+        if len(container) >= limit:
+            line, column = positions.values[top[1]]
+            _fail(name, too_many(limit + 1, limit), line, column)
         container.append(value)
     if mark is not None:
         positions.values[path] = mark

@@ -1,13 +1,14 @@
-"""Quote verification on adversarial sizes: `briefcli validate` in a fresh process, timed.
+"""Adversarial sizes: `briefcli validate` in a fresh process, timed.
 
-    python bench/verify.py [--reps 3]
+    python bench/limits.py [--reps 3]
 
 Issue 14, item 8: three 8 KB quotes that are not in a 200 KB source made every command take
 38 s (the closest-passage hint compared every character of the quote with every character of
 the source). Cases: that one (now refused by the quote length limit), three quotes just under
 the limit that differ from the source by a few words or not at all (each gets its closest
-passage), and a thousand such quotes (the hint budget stops the searching). Prints a Markdown
-table with the load average.
+passage), and a thousand such quotes (the hint budget stops the searching). Issue 14, item 9:
+a list of a million items (refused at the item limit). Prints a Markdown table with the load
+average.
 """
 
 from __future__ import annotations
@@ -64,6 +65,9 @@ def cases(work: Path) -> dict[str, Path]:
         folder = work / f"case{index}"
         folder.mkdir()
         paths[name] = dataset(folder, source, quotes)
+    million = work / "million.yaml"
+    million.write_text("topics:\n" + "  - x\n" * 1_000_000, encoding="utf-8")
+    paths["a list of a million items"] = million
     return paths
 
 
