@@ -27,6 +27,8 @@ COMMANDS = {
     "search": "briefcli.cli.browse:search",
     "track": "briefcli.cli.process:track",
     "changes": "briefcli.cli.process:changes",
+    "init": "briefcli.cli.process:init",
+    "add": "briefcli.cli.process:add",
     "validate": "briefcli.cli.authoring:validate",
     "schema": "briefcli.cli.authoring:schema",
     "export": "briefcli.cli.export:export",
