@@ -29,14 +29,16 @@ def revised_outcome(revision: dict) -> dict | None:
 
 
 def current(step: dict, revisions: list[dict]) -> dict:
-    """The step once ``revisions`` (known, in order) are applied: its expected date, status and
-    outcome as the latest of them leave it. An outcome with no status given means done."""
+    """The step once ``revisions`` (known, in order) are applied: its expected date, place,
+    status and outcome as the latest of them leave it. An outcome with no status given means done."""
     if not revisions:
         return step
-    state = {"when": step["when"], "status": step["status"], "outcome": step.get("outcome")}
+    state = {"when": step["when"], "where": step.get("where"), "status": step["status"],
+             "outcome": step.get("outcome")}
     for revision in revisions:
-        if revision.get("when"):
-            state["when"] = revision["when"]
+        for key in ("when", "where"):
+            if revision.get(key):
+                state[key] = revision[key]
         outcome = revised_outcome(revision)
         if outcome:
             state["outcome"] = outcome

@@ -250,6 +250,7 @@ class Revision(Record):
         "its source may have been published.",
     )
     when: When | None = Field(None, description="The step's new expected date, as worded.")
+    where: Id | None = Field(None, description="The id of the step's new place.")
     status: Status | None = None
     outcome: RevisionOutcome | None = Field(
         None, description="What happened; its source is the revision's source."
@@ -258,8 +259,8 @@ class Revision(Record):
 
     @model_validator(mode="after")
     def _revises_something(self) -> "Revision":
-        if self.when is None and self.status is None and self.outcome is None:
-            raise ValueError("a revision needs a new 'when', 'status' or 'outcome'")
+        if self.when is None and self.status is None and self.outcome is None and self.where is None:
+            raise ValueError("a revision needs a new 'when', 'where', 'status' or 'outcome'")
         return self
 
 

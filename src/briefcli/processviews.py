@@ -5,7 +5,8 @@ from __future__ import annotations
 from .render.view import Column, Document, Listing, Paragraph, Section
 from .views import when_text
 
-CHANGE = {"promised": "promised", "moved": "moved to", "status": "now", "outcome": "done"}
+CHANGE = {"promised": "promised", "moved": "moved to", "place": "to be held in", "status": "now",
+          "outcome": "done"}
 
 
 def history_line(entry: dict) -> str:

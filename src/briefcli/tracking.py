@@ -113,6 +113,8 @@ def _history(data: Known, step: dict, revisions: list[dict]) -> list[dict]:
         changes = []
         if revision.get("when"):
             changes.append(("moved", f"{revision['when']['text']} ({bounds(revision['when'])})"))
+        if revision.get("where"):
+            changes.append(("place", data.name(revision["where"])))
         if revision.get("status"):
             changes.append(("status", revision["status"]))
         if revision.get("outcome"):

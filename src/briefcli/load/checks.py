@@ -28,6 +28,7 @@ REFERENCES: tuple[tuple[str, tuple, tuple[str, ...]], ...] = (
     ("steps", ("outcome", "source"), ("sources",)),
     ("revisions", ("step",), ("steps",)),
     ("revisions", ("source",), ("sources",)),
+    ("revisions", ("where",), ("places",)),
 )
 
 MAX_HINTS = 100
