@@ -9,10 +9,22 @@ CHANGE = {"promised": "promised", "moved": "moved to", "place": "to be held in",
           "outcome": "done"}
 
 
-def history_line(entry: dict) -> str:
-    """'2018-03-20 moved to late April 2018 (2018-04-21 to 2018-04-30) · Test Wire'."""
-    source = entry["source_name"] or entry["source"]
-    return f"{entry['reported'] or '?'} {CHANGE[entry['change']]} {entry['text']} · {source}"
+def change_text(entry: dict) -> str:
+    """'moved to late April 2018 (2018-04-21 to 2018-04-30)'."""
+    return f"{CHANGE[entry['change']]} {entry['text']}"
+
+
+def history_lines(entries: list[dict]) -> str:
+    """One line per day and source: '2018-03-20 moved to late April 2018 (...) · Test Wire'."""
+    lines: list[tuple[tuple, list[str]]] = []
+    for entry in entries:
+        key = (entry["reported"], entry["source"])
+        if not lines or lines[-1][0] != key:
+            lines.append((key, []))
+        lines[-1][1].append(change_text(entry))
+    names = {e["source"]: e["source_name"] or e["source"] for e in entries}
+    return "\n".join(f"{day or '?'} {'; '.join(texts)} · {names[source]}"
+                     for (day, source), texts in lines)
 
 
 def track(result: dict, as_of_note: str) -> Listing:
@@ -23,8 +35,7 @@ def track(result: dict, as_of_note: str) -> Listing:
             Column("Verdict", lambda r: r["verdict_text"]),
             Column("By", lambda r: r["by_name"]),
             Column("Step", lambda r: r["what"], wide=True),
-            Column("History", lambda r: "\n".join(history_line(e) for e in r["history"]),
-                   wide=True),
+            Column("History", lambda r: history_lines(r["history"]), wide=True),
         ],
         title=f"{result['summary']}. {as_of_note}",
         empty=f"No steps. {as_of_note}.",
@@ -86,5 +97,5 @@ def _entry_columns() -> list[Column]:
         Column("Reported", lambda e: e["reported"] or ""),
         Column("Source", lambda e: e["source_name"] or e["source"]),
         Column("Step", lambda e: e["what"], wide=True),
-        Column("Change", lambda e: f"{CHANGE[e['change']]} {e['text']}", wide=True),
+        Column("Change", change_text, wide=True),
     ]

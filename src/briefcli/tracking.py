@@ -99,11 +99,16 @@ def step_history(data: Known, sid: str) -> list[dict]:
     return _history(data, data.as_announced(sid), data.revisions_of(sid))
 
 
+def _worded(when: dict) -> str:
+    """A date's wording, with its bounds when the wording is not just them."""
+    shown = bounds(when)
+    return when["text"] if when["text"] == shown else f"{when['text']} ({shown})"
+
+
 def _history(data: Known, step: dict, revisions: list[dict]) -> list[dict]:
     announced = first_day((data.get(step["source"]) or {}).get("published"))
     when = step["when"]
-    entries = [_entry(data, announced, "promised", f"{when['text']} ({bounds(when)})",
-                      step["source"])]
+    entries = [_entry(data, announced, "promised", _worded(when), step["source"])]
     outcome = step.get("outcome")
     if outcome:  # an outcome written into the step itself
         reported = first_day((data.get(outcome["source"]) or {}).get("published"))
@@ -112,16 +117,16 @@ def _history(data: Known, step: dict, revisions: list[dict]) -> list[dict]:
         day, source = revision["reported"], revision["source"]
         changes = []
         if revision.get("when"):
-            changes.append(("moved", f"{revision['when']['text']} ({bounds(revision['when'])})"))
+            changes.append(("moved", _worded(revision["when"])))
         if revision.get("where"):
             changes.append(("place", data.name(revision["where"])))
         if revision.get("status"):
             changes.append(("status", revision["status"]))
         if revision.get("outcome"):
             changes.append(("outcome", _outcome_text(history.revised_outcome(revision))))
-        if revision.get("note"):  # said once, after the revision's first change
-            change, text = changes[0]
-            changes[0] = (change, f"{text}. {revision['note']}")
+        if revision.get("note"):  # said once, after the revision's last change
+            change, text = changes[-1]
+            changes[-1] = (change, f"{text}. {revision['note']}")
         entries += [_entry(data, day, change, text, source) for change, text in changes]
     return sorted(entries, key=lambda e: e["reported"] or "")
 
