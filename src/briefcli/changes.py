@@ -74,9 +74,20 @@ def changes(data, since: date, as_of: date) -> dict:
         if new(learned.get(step["source"])):
             found["steps"].append({**step, "by_name": view.short_name(step.get("by"))})
         for entry in step_history(view, step["id"]):
-            if entry["change"] != "promised" and new(entry["reported"]):
-                group = "outcomes" if entry["change"] == "outcome" else "revised"
-                found[group].append({"step": step["id"], "what": step["what"], **entry})
+            if entry["change"] == "promised" or not new(entry["reported"]):
+                continue
+            record = {"step": step["id"], "what": step["what"], **entry}
+            if entry["change"] == "outcome":
+                found["outcomes"].append(record)
+                continue
+            last = found["revised"][-1] if found["revised"] else None
+            key = (step["id"], entry["reported"], entry["source"])
+            if last and (last["step"], last["reported"], last["source"]) == key:
+                last["changes"].append({"change": entry["change"], "text": entry["text"]})
+            else:  # one record per step, day and source; each change it made in 'changes'
+                del record["change"], record["text"]
+                found["revised"].append({**record, "changes": [
+                    {"change": entry["change"], "text": entry["text"]}]})
     for group in ("revised", "outcomes"):
         found[group].sort(key=lambda e: e["reported"])
     return {"since": low, "as_of": high, **found}

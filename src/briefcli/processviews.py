@@ -75,8 +75,10 @@ def changes(result: dict, as_of_note: str) -> Document:
             Column("When", lambda s: when_text(s["when"])),
             Column("By", lambda s: s["by_name"]), source,
             Column("Step", lambda s: s["what"], wide=True)])),
-        ("Steps revised", _listing("revised", result["revised"], _entry_columns())),
-        ("Outcomes recorded", _listing("outcomes", result["outcomes"], _entry_columns())),
+        ("Steps revised", _listing("revised", result["revised"], _entry_columns(
+            lambda e: "; ".join(change_text(c) for c in e["changes"])))),
+        ("Outcomes recorded", _listing("outcomes", result["outcomes"],
+                                       _entry_columns(change_text))),
     ]
     sections = [Section(f"{heading} ({len(view.records)})", [view])
                 for heading, view in groups if view.records]
@@ -92,10 +94,10 @@ def changes(result: dict, as_of_note: str) -> Document:
     )
 
 
-def _entry_columns() -> list[Column]:
+def _entry_columns(change) -> list[Column]:
     return [
         Column("Reported", lambda e: e["reported"] or ""),
         Column("Source", lambda e: e["source_name"] or e["source"]),
         Column("Step", lambda e: e["what"], wide=True),
-        Column("Change", change_text, wide=True),
+        Column("Change", change, wide=True),
     ]

@@ -15,8 +15,9 @@ def learned(talks, *args: str) -> dict:
     for group in ("sources", "people", "quotes", "events", "steps"):
         ids[group] = [r["id"] for r in data[group]]
     ids["roles"] = [(r["person"], r["title"]) for r in data["roles"]]
-    for group in ("revised", "outcomes"):
-        ids[group] = [(r["step"], r["reported"], r["change"]) for r in data[group]]
+    ids["revised"] = [(r["step"], r["reported"], "+".join(c["change"] for c in r["changes"]))
+                      for r in data["revised"]]
+    ids["outcomes"] = [(r["step"], r["reported"], r["change"]) for r in data["outcomes"]]
     return ids
 
 
