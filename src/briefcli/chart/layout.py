@@ -49,10 +49,11 @@ class Axis:
         return max(start, self.start), max(min(end, self.end), max(start, self.start))
 
     def ticks(self, step: int = 1) -> list[Tick]:
-        """A tick at the first of every ``step``-th month (counted from January)."""
+        """A tick at the axis' first day and at the first of every ``step``-th month (counted
+        from January); a renderer leaves out a label that would run into the one before."""
         ticks, year, month = [], self.start.year, self.start.month
         while date(year, month, 1) <= self.end:
-            if (month - 1) % step == 0:
+            if (month - 1) % step == 0 or not ticks:
                 day = date(year, month, 1)
                 name = calendar.month_abbr[month]
                 first = not ticks

@@ -112,15 +112,18 @@ class Drawing:
         rule = TOP - 10
         out.append(f'<line x1="{PAD}" x2="{self.width - PAD}" y1="{rule}" y2="{rule}" '
                    f'stroke="{COLOURS["axis"]}" stroke-width="1"/>')
-        step = self.axis.tick_step(self.plot, 58)
+        step, free = self.axis.tick_step(self.plot, 58), 0.0
         for tick in self.axis.ticks(step):
             x = num(self.x(tick.day))
+            labelled = self.x(tick.day) >= free
+            free = self.x(tick.day) + 6.5 * len(tick.label) + 6 if labelled else free
             out.append(f'<line class="tick" data-day="{tick.day.isoformat()}" x1="{x}" x2="{x}" '
                        f'y1="{rule}" y2="{num(bottom)}" stroke="{COLOURS["grid"]}"/>')
             out.append(f'<line x1="{x}" x2="{x}" y1="{rule - 4}" y2="{rule}" '
                        f'stroke="{COLOURS["axis"]}"/>')
-            out.append(f'<text x="{num(self.x(tick.day) + 2)}" y="{rule - 6}" {HALO}>'
-                       f"{esc(tick.label)}</text>")
+            if labelled:
+                out.append(f'<text x="{num(self.x(tick.day) + 2)}" y="{rule - 6}" {HALO}>'
+                           f"{esc(tick.label)}</text>")
         out.append("</g>")
         as_of = self.chart.as_of
         if self.shows(as_of):
@@ -162,9 +165,13 @@ class Drawing:
         y = top + LINE * (len(lines) - 1) + FONT + 6
         for index, window in enumerate(row.windows):
             out += self._band(row, window, y, first=index == 0)
-            if index:
-                out.append(f'<text x="{self.width - PAD}" y="{num(y + BAND - 1)}" font-size="10" '
-                           f'text-anchor="end" fill="{COLOURS["axis"]}">'
+            if index:  # which revision: beside its band, right of it where there is room
+                start, end = self.axis.span(window)
+                x, anchor = self.x_after(end) + 4, "start"
+                if x + 5.6 * len(window.label) > self.width - PAD:
+                    x, anchor = self.x(start) - 4, "end"
+                out.append(f'<text x="{num(x)}" y="{num(y + BAND - 1)}" font-size="10" '
+                           f'text-anchor="{anchor}" fill="{COLOURS["axis"]}" {HALO}>'
                            f"{esc(window.label)}</text>")
             y += BAND + BAND_GAP
         out.append("</g>")
