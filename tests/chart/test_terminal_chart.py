@@ -152,3 +152,20 @@ def test_each_revision_is_a_band_under_the_first(cli):
     at = before.index(next(line for line in before if line.startswith("The second round")))
     assert before[at].endswith(" ahead") and "moved" not in "\n".join(before)
     assert "█" in before[at + 1] and not before[at + 2].startswith("  ")
+
+
+def test_dates_at_the_ends_of_the_calendar(cli):
+    """Years 1 and 9999, open outward: the axis stops at what a date can hold, ticks thin out
+    to one every few thousand years, and nothing is cut."""
+    lines = chart(cli, width=80, data=HERE / "data" / "extremes.yaml").splitlines()
+    assert lines[3].split()[:2] == ["Jan", "1"]
+    assert all(len(line) <= 80 for line in lines)
+    assert [line.split()[0] for line in lines if line.endswith(("held", "ahead", "overdue"))] == [
+        "Early", "Never", "Forever", "Late"]
+
+
+def test_nothing_dated(cli, tmp_path):
+    data = tmp_path / "empty.yaml"
+    data.write_text(PROCESS.read_text(encoding="utf-8").split("\nevents:")[0] + "\n",
+                    encoding="utf-8")
+    assert chart(cli, data=data).splitlines()[-1] == "Nothing dated to draw."

@@ -201,3 +201,10 @@ def test_a_revision_is_a_second_band(page):
     assert bands == [("2018-04-01", "2018-04-10"), ("2018-04-21", "2018-04-30")]
     assert [m.get("data-verdict") for m in with_class(row, "mark")] == ["late"]
     assert "moved 2018-03-20" in ["".join(t.itertext()) for t in row.iter(f"{SVG}text")]
+
+
+def test_dates_at_the_ends_of_the_calendar(page):
+    text = page(HERE.parent / "chart" / "data" / "extremes.yaml")
+    tree = drawings(text)["wide"]
+    assert len(with_class(tree, "row")) == 4
+    assert len(with_class(tree, "tick")) < 40  # one every few thousand years, not every month

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from .rows import Chart, Window
 
 # Months between ticks, finest first; the renderer takes the first that leaves room for labels.
-TICK_STEPS = (1, 2, 3, 4, 6, 12)
+TICK_STEPS = (1, 2, 3, 4, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000, 12000)
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,8 @@ class Axis:
 
     def fraction_after(self, day: date) -> float:
         """Where ``day`` ends: the start of the next day."""
+        if day >= self.end:
+            return 1.0
         return self.fraction(day + timedelta(days=1))
 
     def span(self, window: Window) -> tuple[date, date]:
@@ -50,15 +52,17 @@ class Axis:
 
     def ticks(self, step: int = 1) -> list[Tick]:
         """A tick at the axis' first day and at the first of every ``step``-th month (counted
-        from January); a renderer leaves out a label that would run into the one before."""
-        ticks, year, month = [], self.start.year, self.start.month
-        while date(year, month, 1) <= self.end:
-            if (month - 1) % step == 0 or not ticks:
-                day = date(year, month, 1)
-                name = calendar.month_abbr[month]
-                first = not ticks
-                ticks.append(Tick(day, f"{name} {year}" if first or month == 1 else name))
-            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        from January of year 0); a renderer leaves out a label that would run into the one
+        before."""
+        first = self.start.year * 12 + self.start.month - 1
+        last = self.end.year * 12 + self.end.month - 1
+        months = [first, *range(first + (-first) % step, last + 1, step)]
+        ticks = []
+        for index in dict.fromkeys(months):
+            year, month = divmod(index, 12)
+            name = calendar.month_abbr[month + 1]
+            label = f"{name} {year}" if not ticks or month == 0 else name
+            ticks.append(Tick(date(year, month + 1, 1), label))
         return ticks
 
     def tick_step(self, length: float, gap: float) -> int:
@@ -95,5 +99,7 @@ def axis_for(chart: Chart) -> Axis:
 
 
 def _add_months(day: date, months: int) -> date:
+    """The first of the month ``months`` away, within the years a date can have."""
     index = day.year * 12 + day.month - 1 + months
+    index = min(max(index, 12), 9999 * 12 + 11)
     return date(index // 12, index % 12 + 1, 1)

@@ -7,8 +7,9 @@ the dataset's plain records by :func:`chart_rows`; the renderers draw any list o
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 # How finely a window's bounds are known, finest first. A window known to the month is drawn
 # wider and lighter than one known to the day.
@@ -84,7 +85,7 @@ def precision(start: date | None, end: date | None) -> str:
     if start is not None and start == end:
         return "day"
     first = start is None or start.day == 1
-    last = end is None or (end + _ONE).day == 1
+    last = end is None or end.day == calendar.monthrange(end.year, end.month)[1]
     if first and last:
         whole_years = (start is None or start.month == 1) and (end is None or end.month == 12)
         return "year" if whole_years else "month"
@@ -152,9 +153,6 @@ def chart_rows(data, as_of: date, low: date | None = None, high: date | None = N
     rows = [r for r in rows if any(_meets(w, low, high) for w in r.windows)]
     rows.sort(key=lambda r: _first_day(r.windows[0]))
     return Chart(rows, as_of, undated, low, high)
-
-
-_ONE = timedelta(days=1)
 
 
 def _day(iso: str | None) -> date | None:
