@@ -169,3 +169,11 @@ def test_nothing_dated(cli, tmp_path):
     data.write_text(PROCESS.read_text(encoding="utf-8").split("\nevents:")[0] + "\n",
                     encoding="utf-8")
     assert chart(cli, data=data).splitlines()[-1] == "Nothing dated to draw."
+
+
+def test_a_dropped_step_with_an_outcome(cli):
+    """Called off after its window: the state says dropped, the outcome is a plain mark."""
+    lines = chart(cli, width=80, data=HERE / "data" / "dropped.yaml").splitlines()
+    at = lines.index(next(line for line in lines if line.startswith("Something")))
+    assert lines[at].endswith(" dropped")
+    assert re.search(r"▓+┄+●", lines[at + 1])

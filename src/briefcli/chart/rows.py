@@ -107,8 +107,10 @@ def event_state(first: Window, as_of: date) -> tuple[str, str]:
     return "ahead", "ahead"
 
 
-# The verdicts of :func:`briefcli.tracking.judge`, in the chart's short words.
+# The verdicts of :func:`briefcli.tracking.judge`, in the chart's short words, and those an
+# outcome's mark can show.
 STATES = {"open": "ahead"}
+MARKS = ("on time", "early", "late", "done")
 
 
 def step_rows(data, as_of: date) -> list[Row]:
@@ -129,7 +131,8 @@ def step_rows(data, as_of: date) -> list[Row]:
         start, end = _day(when.get("earliest")), _day(when.get("latest"))
         mark = None
         if start or end:
-            mark = Mark(start or end, end or start, step["outcome"]["what"], verdict)
+            judged = verdict if verdict in MARKS else "done"  # an outcome of a dropped step
+            mark = Mark(start or end, end or start, step["outcome"]["what"], judged)
         rows.append(Row("step", step["id"], step["what"], tuple(windows), mark,
                         STATES.get(verdict, verdict), step["verdict_text"],
                         f"timeline-step-{step['id']}"))
