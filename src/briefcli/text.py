@@ -1,19 +1,61 @@
-"""Text helpers with no dependencies: the output sanitiser and accent-blind matching."""
+"""Text helpers with no dependencies: the output sanitiser and accent-blind matching.
+
+What the sanitiser shows as an escape (``\\x1b``, ``\\u200b``, ``\\U000e0041``) rather than raw:
+
+* control characters (Unicode category Cc) but tab and newline, so nothing from data can move
+  the cursor, ring the bell, clear the screen or start an escape sequence;
+* every format character (category Cf): bidirectional marks, embeddings, overrides and
+  isolates, which reorder text; zero-width spaces, joiners and non-joiners, the word joiner, the
+  byte-order mark, the soft hyphen and the invisible operators, which hide inside a word; tag
+  characters (U+E0000-U+E007F), which can carry a whole hidden message; interlinear annotation
+  marks, and the rest of the category;
+* the other characters that Unicode itself says are drawn as nothing (Default_Ignorable_Code_Point):
+  variation selectors (U+FE00-U+FE0F, U+E0100-U+E01EF), the combining grapheme joiner, Hangul
+  fillers (U+115F, U+1160, U+3164, U+FFA0), Khmer's invisible vowels and Mongolian's variation
+  selectors; and the blank Braille pattern U+2800, a visible character drawn as blank that is
+  used to fake an empty name;
+* the line and paragraph separators U+2028 and U+2029, which some terminals treat as a newline.
+
+These can hide or reorder text, so that what a reader sees is not what the data says, or make
+two names that look the same different. That includes the zero-width joiner and non-joiner
+that Persian and Indic spelling and emoji sequences use, and the emoji variation selector: such
+text shows the escape in tables, CSV, Markdown and the exports. JSON carries them exactly, as
+``\\u`` escapes that a JSON reader turns back into the same characters.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
-# C0 controls but tab and newline, DEL, C1 controls, bidirectional embeddings, overrides and
-# isolates, and the Unicode line and paragraph separators.
-UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
-UNSAFE_ONE_LINE = re.compile(UNSAFE.pattern[:-1] + "\n\t]")
+# Ranges of code points shown as escapes (see above); each line is one family.
+_INVISIBLE = (
+    "\x00-\x08\x0b-\x1f\x7f-\x9f"  # C0 controls but tab and newline, DEL, C1 controls
+    "\xad\u034f\u061c"  # soft hyphen, combining grapheme joiner, Arabic letter mark
+    "\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2"  # Arabic and Syriac format characters
+    "\u115f\u1160\u3164\uffa0"  # Hangul fillers
+    "\u17b4\u17b5\u180b-\u180f"  # Khmer invisible vowels, Mongolian selectors and separator
+    "\u200b-\u200f\u2028-\u202e\u2060-\u206f"  # zero-width, bidi, separators, joiners, isolates
+    "\u2800"  # Braille blank
+    "\ufe00-\ufe0f\ufeff\ufff0-\ufffb"  # variation selectors, BOM, interlinear annotation
+    "\U000110bd\U000110cd\U00013430-\U0001343f"  # Kaithi and Egyptian format characters
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"  # shorthand and musical format characters
+    "\U000e0000-\U000e0fff"  # tags, variation selectors supplement, reserved ignorables
+)
+UNSAFE = re.compile(f"[{_INVISIBLE}]")
+UNSAFE_ONE_LINE = re.compile(f"[{_INVISIBLE}\n\t]")
+
+
+def escape_char(char: str) -> str:
+    """One character as a Python-style escape: '\\x1b', '\\u200b' or '\\U000e0041'."""
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def _escape(match: re.Match) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return escape_char(match.group())
 
 
 def clean(text: object, one_line: bool = False) -> str:

@@ -16,13 +16,16 @@ from briefcli.text import clean
 
 HOSTILE = Path(__file__).parent / "data" / "hostile.yaml"
 QUOTE = ("We <script>alert('quote')</script> say [link=file:///etc/passwd]this[/link] "
-         "\x1b[31mloudly\x1b[0m \u202edesrever\u202c.")
-NAME = "Mallory \x1b[31m<b>Red</b>\x1b[0m \u202eyrollaM"
+         "\x1b[31mloudly\x1b[0m \u202edesrever\u202c, in\u200bvis\u200e\u200f\u061c\ufeffi\u00adble "
+         "\U000e0041\U000e0042 \u3164.")
+NAME = "Mallory \x1b[31m<b>Red</b>\x1b[0m \u202eyrollaM\u200b\U000e0001"
 STEP = "Report <a href=\"javascript:alert(1)\">click</a> \x1b[1mdue\x1b[0m"
 PLACE = "Place\nBEGIN:VEVENT\nUID:injected"
-# Raw control characters (but tab, newline and carriage return), DEL, C1, and bidi controls.
+# Raw control characters (but tab, newline and carriage return), DEL, C1, bidi controls, and
+# the invisible characters of the hostile data: zero-width, marks, BOM, soft hyphen, tags, filler.
 RAW_UNSAFE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029"
+    "\u200b-\u200f\u061c\ufeff\xad\U000e0000-\U000e007f\u3164]"
 )
 
 

@@ -17,7 +17,8 @@ BASE = (DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8")
 EVIL = (
     r'"\e[31mRED\e]8;;http://evil.example/\e\\click\e]8;;\e\\ \a\0 \x9b2J \u202eevil\u202c'
     r' \u2066iso\u2069 \u2028 [link=file:///etc/passwd]x[/link] [/bold] [black on black]hid'
-    r' :skull: <script>alert(1)</script> | [x](javascript:alert(1)) \x85\x1b"'
+    r' :skull: <script>alert(1)</script> | [x](javascript:alert(1)) \x85\x1b'
+    r' in\u200bvis\u200e\u200f\u061c\ufeffi\xadble\U000E0041\u3164"'
 )
 
 

@@ -18,8 +18,12 @@ import pytest
 
 from . import cases
 
-# Bytes that must never come from data: ESC, BEL, NUL and the C1 controls (as UTF-8).
-RAW = re.compile(rb"[\x00\x07\x1b]|\xc2[\x80-\x9f]|\xe2\x80[\xa8-\xae]|\xe2\x81[\xa6-\xa9]")
+# Bytes that must never come from data (as UTF-8): ESC, BEL, NUL, the C1 controls, bidi
+# controls, and invisible characters: U+200B-U+200F, U+061C, U+FEFF, U+00AD, tags, U+3164.
+RAW = re.compile(
+    rb"[\x00\x07\x1b]|\xc2[\x80-\x9f\xad]|\xe2\x80[\x8b-\x8f\xa8-\xae]|\xe2\x81[\xa6-\xa9]"
+    rb"|\xd8\x9c|\xef\xbb\xbf|\xf3\xa0[\x80\x81]|\xe3\x85\xa4"
+)
 # What Rich itself writes when colour is on: SGR sequences only.
 RICH_SGR = re.compile(rb"\x1b\[[0-9;]*m")
 

@@ -27,7 +27,6 @@ from ..text import clean
 from . import dates
 
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
-_HTML_SPECIAL = re.compile("[<>&]")
 SCHEMA = "https://schema.org/"
 STATUS = {"postponed": "EventPostponed", "cancelled": "EventCancelled"}
 PLACE_TYPES = {"city": "City", "country": "Country"}
@@ -155,13 +154,9 @@ def graph(data, as_of: date, note: str) -> list[dict]:
     return nodes
 
 
-def _escape(match: re.Match) -> str:
-    return f"\\u{ord(match.group()):04x}"
-
-
 def build(data, as_of: date, note: str) -> str:
     from ..render.jsonout import dumps
 
-    text = dumps({"@context": "https://schema.org", "@graph": graph(data, as_of, note)})
+    document = {"@context": "https://schema.org", "@graph": graph(data, as_of, note)}
     # '<', '>' and '&' occur only inside JSON strings, where \uXXXX means the same character.
-    return _HTML_SPECIAL.sub(_escape, text) + "\n"
+    return dumps(document, also="<>&") + "\n"

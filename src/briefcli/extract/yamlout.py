@@ -14,7 +14,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from ..text import UNSAFE, clean
+from ..text import UNSAFE, clean, escape_char
 
 WIDTH = 96
 _PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\n\t]*$")
@@ -72,7 +72,7 @@ def _is_plain(text: str) -> bool:
 
 
 def _quoted(text: str) -> str:
-    return UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
+    return UNSAFE.sub(lambda m: escape_char(m.group()), json.dumps(text, ensure_ascii=False))
 
 
 def _foldable(text: str) -> bool:

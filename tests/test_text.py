@@ -1,0 +1,88 @@
+"""The sanitiser: every invisible, reordering or control character becomes a visible escape,
+every other character stays as it is, and the escape names the character exactly."""
+
+from __future__ import annotations
+
+import ast
+import json
+import sys
+import unicodedata
+
+import pytest
+
+from briefcli.render.jsonout import dumps
+from briefcli.text import clean
+
+# Named in the issue, and the same kinds beside them: zero-width space, left-to-right and
+# right-to-left marks, Arabic letter mark, byte-order mark, soft hyphen, tag characters, Hangul
+# fillers, variation selectors, the combining grapheme joiner, zero-width (non-)joiners, word
+# joiner, interlinear annotation, Mongolian vowel separator, Braille blank.
+NAMED = (
+    "\u200b\u200e\u200f\u061c\ufeff\u00ad\U000e0000\U000e0001\U000e0041\U000e007f"
+    "\u3164\u115f\u1160\uffa0\ufe00\ufe0f\U000e0100\U000e01ef\u034f\u200c\u200d\u2060"
+    "\ufff9\ufffa\ufffb\u180e\u2800"
+)
+CATEGORIES = {"Cc", "Cf", "Zl", "Zp"}
+
+
+VARIATION_SELECTORS = {*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0)}
+
+
+def must_escape(char: str) -> bool:
+    return (
+        (unicodedata.category(char) in CATEGORIES and char not in "\t\n")
+        or char in NAMED
+        or ord(char) in VARIATION_SELECTORS
+    )
+
+
+def test_every_invisible_character_becomes_an_escape_that_names_it():
+    chars = [chr(c) for c in range(sys.maxunicode + 1)]
+    escaped = [c for c in chars if must_escape(c)]
+    assert len(escaped) > 450
+    for char in escaped:
+        shown = clean(f"a{char}b")
+        assert shown.isascii() and shown.isprintable(), repr(char)
+        # The escape is Python's own notation for the character: read back, it is the same.
+        assert ast.literal_eval(f'"{shown}"') == f"a{char}b"
+
+
+def test_every_other_character_stays_as_it_is():
+    # Letters, marks, digits, punctuation, symbols and spaces of every script pass untouched
+    # (but the blank ones listed above), so quotes stay readable.
+    kept = "".join(
+        chr(c) for c in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(c))[0] in "LMNPSZ"
+        and not must_escape(chr(c))
+        and c not in (0x17B4, 0x17B5, 0x180B, 0x180C, 0x180D, 0x180F)  # invisible Mn
+    )
+    assert clean(kept) == kept
+    assert clean("Jürg Lajčák — “quoted” 中文 عربي\tand\n") == "Jürg Lajčák — “quoted” 中文 عربي\tand\n"
+
+
+@pytest.mark.parametrize(
+    "raw, shown",
+    [
+        ("Arb\u200bour", "Arb\\u200bour"),
+        ("\ufeffTitle", "\\ufeffTitle"),
+        ("soft\u00adhyphen", "soft\\xadhyphen"),
+        ("tag\U000e0041\U000e0042", "tag\\U000e0041\\U000e0042"),
+        ("\u3164", "\\u3164"),
+        ("\u202eevil\u202c", "\\u202eevil\\u202c"),
+        ("line\nbreak\ttab", "line\nbreak\ttab"),
+    ],
+)
+def test_examples(raw, shown):
+    assert clean(raw) == shown
+
+
+def test_one_line_escapes_newline_and_tab_too():
+    assert clean("a\nb\tc\u200b", one_line=True) == "a\\x0ab\\x09c\\u200b"
+
+
+def test_json_keeps_the_characters_exactly_as_escapes():
+    value = {"text": "a\u200bb\U000e0041\u3164\x1b\u202e"}
+    text = dumps(value)
+    assert text.isascii()
+    assert json.loads(text) == value
+    assert "\\udb40\\udc41" in text  # beyond U+FFFF: a UTF-16 surrogate pair, as JSON wants
