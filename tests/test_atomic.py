@@ -108,3 +108,204 @@ def test_a_folder_is_not_a_target(tmp_path):
 def test_a_missing_folder_is_an_os_error(tmp_path):
     with pytest.raises(FileNotFoundError):
         atomic.write_text(str(tmp_path / "no" / "out.txt"), "text")
+
+
+# --- what is not a regular file is never swapped for one ---------------------------------------
+
+
+def _fifo(path):
+    os.mkfifo(path)
+
+
+def _socket(path):
+    import socket
+
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(path))
+    return sock
+
+
+def _symlink_to_file(path):
+    (path.parent / "real.txt").write_text("real")
+    path.symlink_to(path.parent / "real.txt")
+
+
+def _dangling_symlink(path):
+    path.symlink_to(path.parent / "nowhere.txt")
+
+
+@pytest.mark.parametrize(
+    "make, kind",
+    [(_fifo, "a FIFO"), (_socket, "a socket"), (_symlink_to_file, "a symbolic link"),
+     (_dangling_symlink, "a symbolic link")],
+)
+@pytest.mark.parametrize("force", [False, True])
+def test_refuses_what_is_not_a_regular_file(tmp_path, make, kind, force):
+    target = tmp_path / "out.txt"
+    keep = make(target)
+    before = sorted((p.name, p.lstat().st_mode) for p in tmp_path.iterdir())
+    with pytest.raises(atomic.NotRegularFile) as caught:
+        atomic.write_text(str(target), "new", force=force)
+    assert str(caught.value) == (
+        f"{target} is {kind}, not a regular file; briefcli writes only regular files"
+    )
+    assert sorted((p.name, p.lstat().st_mode) for p in tmp_path.iterdir()) == before
+    if (tmp_path / "real.txt").exists():
+        assert (tmp_path / "real.txt").read_text() == "real"
+    del keep
+
+
+def test_refuses_a_device():
+    with pytest.raises(atomic.NotRegularFile) as caught:
+        atomic.write_text(os.devnull, "new", force=True)
+    assert caught.value.kind == "a character device"
+    assert not [n for n in os.listdir(os.path.dirname(os.devnull)) if n.endswith(".tmp")
+                and n.startswith(".null.")]
+
+
+def test_a_target_turned_into_a_fifo_meanwhile_is_not_replaced(tmp_path):
+    target = tmp_path / "out.txt"
+    target.write_text("old")
+    with pytest.raises(atomic.NotRegularFile):
+        with atomic.open_atomic(str(target), force=True) as handle:
+            handle.write(b"new")
+            target.unlink()
+            os.mkfifo(target)
+    assert target.is_fifo()
+    assert leftovers(tmp_path) == []
+
+
+# --- temporary files: named for their writer, removed when it is gone --------------------------
+
+
+def _dead_pid() -> int:
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_stale_temporary_files_of_dead_writers_are_removed(tmp_path):
+    target = tmp_path / "out.txt"
+    host = atomic._host()
+    dead = tmp_path / f".out.txt.{host}.{_dead_pid()}.0123abcd.tmp"
+    alive = tmp_path / f".out.txt.{host}.{os.getppid()}.0123abcd.tmp"  # a live process
+    other_host = tmp_path / f".out.txt.ffffffff.{_dead_pid()}.0123abcd.tmp"
+    other_name = tmp_path / f".other.txt.{host}.{_dead_pid()}.0123abcd.tmp"
+    for path in (dead, alive, other_host, other_name):
+        path.write_text("half")
+    atomic.write_text(str(target), "new")
+    assert target.read_text() == "new"
+    assert leftovers(tmp_path) == sorted(p.name for p in (alive, other_host, other_name))
+
+
+def test_the_temporary_file_names_its_writer(tmp_path):
+    with atomic.open_atomic(str(tmp_path / "out.txt")) as handle:
+        handle.write(b"x")
+        (name,) = leftovers(tmp_path)
+    assert name.startswith(f".out.txt.{atomic._host()}.{os.getpid()}.")
+    assert leftovers(tmp_path) == []
+
+
+# --- replacing(): a temporary path for writers that open the file themselves -------------------
+
+
+def test_replacing_gives_a_path_that_becomes_the_target(tmp_path):
+    import sqlite3
+
+    target = tmp_path / "cache.sqlite"
+    with atomic.replacing(str(target)) as temporary:
+        con = sqlite3.connect(temporary)
+        con.execute("CREATE TABLE t (x)")
+        con.execute("INSERT INTO t VALUES (42)")
+        con.commit()
+        con.close()
+    assert sqlite3.connect(target).execute("SELECT x FROM t").fetchall() == [(42,)]
+    assert leftovers(tmp_path) == []
+
+
+def test_replacing_removes_its_file_on_failure(tmp_path):
+    target = tmp_path / "cache.sqlite"
+    target.write_text("old")
+    with pytest.raises(RuntimeError):
+        with atomic.replacing(str(target), force=True) as temporary:
+            with open(temporary, "w") as handle:
+                handle.write("half")
+            raise RuntimeError("full disk")
+    assert target.read_text() == "old"
+    assert leftovers(tmp_path) == []
+
+
+# --- signals: a writer held just before its rename, then signalled -----------------------------
+
+WRITER = """
+import sys
+from briefcli import atomic
+with atomic.open_atomic(sys.argv[1], force=True) as handle:
+    handle.write(b"new " * 100000)
+"""
+
+
+def held_writer(target, *command):
+    """A writer of ``target`` stopped, by the test hook, once its temporary file is full."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen(
+        list(command) or [sys.executable, "-c", WRITER, str(target)],
+        stderr=subprocess.PIPE,
+        env={**os.environ, atomic.HOLD: "1", "BRIEFCLI_NO_CACHE": "1"},
+    )
+    line = proc.stderr.readline().decode()
+    assert line.startswith("briefcli-test: holding "), line + proc.stderr.read().decode()
+    temporary = line.removeprefix("briefcli-test: holding ").strip()
+    assert os.path.exists(temporary)
+    return proc, temporary
+
+
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP", "SIGINT"])
+def test_a_signal_while_writing_leaves_no_temporary_file(tmp_path, name):
+    import signal
+
+    target = tmp_path / "out.txt"
+    target.write_text("old")
+    proc, temporary = held_writer(target)
+    proc.send_signal(getattr(signal, name))
+    proc.wait(timeout=60)
+    err = proc.stderr.read().decode()
+    # Ends by the signal itself, as it would have without us (Python's KeyboardInterrupt does
+    # the same when nothing catches it, after its traceback).
+    assert proc.returncode == -getattr(signal, name)
+    assert err.rstrip().endswith("KeyboardInterrupt") if name == "SIGINT" else err == ""
+    assert target.read_text() == "old"
+    assert leftovers(tmp_path) == []
+
+
+def test_an_ignored_signal_stays_ignored(tmp_path):
+    import signal
+
+    target = tmp_path / "out.txt"
+    script = "import signal; signal.signal(signal.SIGHUP, signal.SIG_IGN)\n" + WRITER
+    import sys
+
+    proc, temporary = held_writer(target, sys.executable, "-c", script, str(target))
+    proc.send_signal(signal.SIGHUP)  # ignored, as under nohup: still held
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=60)
+    assert proc.returncode == -signal.SIGTERM
+    assert not target.exists() and leftovers(tmp_path) == []
+
+
+def test_after_an_uncatchable_kill_the_next_write_cleans_up(tmp_path):
+    import signal
+
+    target = tmp_path / "out.txt"
+    proc, temporary = held_writer(target)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=60)
+    assert leftovers(tmp_path) == [os.path.basename(temporary)]
+    atomic.write_text(str(target), "next")
+    assert target.read_text() == "next"
+    assert leftovers(tmp_path) == []

@@ -83,6 +83,70 @@ def test_interrupted_write_leaves_nothing(run, tmp_path, monkeypatch, interrupti
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("make", ["fifo", "symlink", "dangling symlink"])
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_what_is_not_a_regular_file_is_refused_never_swapped(run, tmp_path, make, force):
+    target = tmp_path / "b.html"
+    kind = {"fifo": "a FIFO"}.get(make, "a symbolic link")
+    if make == "fifo":
+        os.mkfifo(target)
+    else:
+        target.symlink_to(tmp_path / ("real.html" if make == "symlink" else "nowhere.html"))
+        if make == "symlink":
+            (tmp_path / "real.html").write_text("real")
+    code, out, err = run("export", "html", "-o", str(target), *force)
+    assert (code, out) == (2, "")
+    assert err == (
+        f"briefcli: {target} is {kind}, not a regular file; briefcli writes only regular files\n"
+    )
+    assert target.is_fifo() if make == "fifo" else target.is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == (
+        ["b.html", "real.html"] if make == "symlink" else ["b.html"]
+    )
+
+
+def test_dev_stdout_is_refused_even_with_force(run):
+    code, out, err = run("export", "html", "-o", "/dev/stdout", "--force")
+    assert (code, out) == (2, "")
+    assert err == (
+        "briefcli: /dev/stdout is a symbolic link, not a regular file; "
+        "briefcli writes only regular files\n"
+    )
+
+
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP", "SIGINT"])
+@pytest.mark.parametrize("existing", [None, "old"])
+def test_a_signal_during_export_leaves_no_temporary_file(tmp_path, name, existing):
+    import signal
+    import subprocess
+    import sys
+
+    from briefcli import atomic
+
+    target = tmp_path / "b.html"
+    if existing:
+        target.write_text(existing)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "briefcli", "--data", str(SHIPPED), "export", "html",
+         "-o", str(target), "--force"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env={**os.environ, atomic.HOLD: "1", "BRIEFCLI_NO_CACHE": "1", "NO_COLOR": "1"},
+    )
+    # The test hook: the writer says when its temporary file is full, then waits for us.
+    line = proc.stderr.readline().decode()
+    assert line.startswith(f"briefcli-test: holding {tmp_path}/.b.html."), line
+    assert len(list(tmp_path.glob(".b.html.*.tmp"))) == 1
+    proc.send_signal(getattr(signal, name))
+    out, err = proc.communicate(timeout=120)
+    if name == "SIGINT":
+        assert (proc.returncode, err) == (130, b"briefcli: interrupted\n")
+    else:
+        assert (proc.returncode, err) == (-getattr(signal, name), b"")
+    assert out == b""
+    assert (target.read_text() if target.exists() else None) == existing
+    assert no_temporary_files(tmp_path)
+
+
 def test_unknown_format_and_bad_day_are_usage_errors(run):
     code, out, err = run("export", "pdf")
     assert code == 2 and "pdf" in err and out == ""

@@ -98,6 +98,9 @@ def write_file(path: str, text: str, force: bool = False,
     except atomic.TargetExists:
         terminal.message(f"briefcli: {path} already exists; {exists_hint}")
         raise click.exceptions.Exit(2) from None
+    except atomic.NotRegularFile as exc:
+        terminal.message(f"briefcli: {exc}")
+        raise click.exceptions.Exit(2) from None
     except OSError as exc:
         terminal.message(f"briefcli: cannot write {path}: {exc.strerror or type(exc).__name__}")
         raise click.exceptions.Exit(1) from None
