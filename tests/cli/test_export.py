@@ -105,13 +105,17 @@ def test_what_is_not_a_regular_file_is_refused_never_swapped(run, tmp_path, make
     )
 
 
-def test_dev_stdout_is_refused_even_with_force(run):
-    code, out, err = run("export", "html", "-o", "/dev/stdout", "--force")
+def test_a_link_to_stdout_is_refused_even_with_force(run, tmp_path):
+    # What /dev/stdout is; a link of our own, so that a regression swaps nothing of the system's.
+    stdout = tmp_path / "stdout"
+    stdout.symlink_to("/proc/self/fd/1")
+    code, out, err = run("export", "html", "-o", str(stdout), "--force")
     assert (code, out) == (2, "")
     assert err == (
-        "briefcli: /dev/stdout is a symbolic link, not a regular file; "
+        f"briefcli: {stdout} is a symbolic link, not a regular file; "
         "briefcli writes only regular files\n"
     )
+    assert stdout.is_symlink()
 
 
 @pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP", "SIGINT"])
