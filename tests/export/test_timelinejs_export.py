@@ -164,6 +164,6 @@ def test_timelinejs_escapes_data_as_html(export):
     check_timeline(doc)
     quote = next(s for s in doc["events"] if s["unique_id"] == "quote-q-direct")
     said = ("We <script>alert('quote')</script> say [link=file:///etc/passwd]this[/link] "
-            "\x1b[31mloudly\x1b[0m \u202edesrever\u202c.")
+            "\x1b[31mloudly\x1b[0m \u202edesrever\u202c, in\u200bvis")
     assert check_html(quote["text"]["text"]).startswith(clean(said))
     assert date(2017, 12, 6) == date(*check_date(quote["start_date"]))
