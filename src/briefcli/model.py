@@ -199,12 +199,25 @@ class Quote(Record):
     id: Id
     speaker: Id
     text: Text = Field(description="Exactly as published: the words between the quotation marks.")
+    parts: list[Text] | None = Field(
+        None,
+        min_length=2,
+        description="A quote interrupted in the source (by its attribution, or a paragraph break): "
+        "its parts as they stand there, each checked word for word. 'text' is then the parts "
+        "joined by a space, the one sentence that is shown.",
+    )
     kind: QuoteKind
     context: Text | None = None
     when: When | None = None
     event: Id | None = None
     source: Id
     topics: list[Id] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _parts_make_the_text(self) -> "Quote":
+        if self.parts is not None and " ".join(" ".join(self.parts).split()) != " ".join(self.text.split()):
+            raise ValueError("'text' must be its 'parts' joined by a space")
+        return self
 
 
 class Status(str, Enum):

@@ -280,33 +280,30 @@ def _quotes(x: Extraction, person_ids, source_id: str, ids: _Ids, dataset: Datas
             quote_ids.append([])
             continue
         speaker = person_ids[quote.speaker]
-        base = ids.new(f"{speaker}-{_first_words(texts[0], 4)}", "quote")
-        own_ids = [base] + [ids.new(f"{base}-{n}", "quote") for n in range(2, len(texts) + 1)]
-        quote_ids.append(own_ids)
+        qid = ids.new(f"{speaker}-{_first_words(texts[0], 4)}", "quote")
+        quote_ids.append([qid])
         dated = x.quote_dates.get(index)
-        for n, (qid, text, (a, b)) in enumerate(zip(own_ids, texts, spans), start=1):
-            record = Mapping().add("id", qid)
-            note = f"guessed: '{quote.how}' read as {x.speaker(quote).name}" if quote.guessed else None
-            record.add("speaker", speaker, note)
-            record.add("kind", quote.kind)
-            record.add("text", text)
-            if dated is not None:
-                found = dated.found
-                if dataset is not None and dataset.as_of and found.earliest and found.earliest > dataset.as_of:
-                    record.add(None, note=f"when: {found.wording} ({found.earliest.isoformat()}) is after the "
-                               f"dataset's as_of {dataset.as_of.isoformat()}; raise as_of, then add it")
-                else:
-                    key, value, when_note = _when(found)
-                    if dated.carried:
-                        when_note = "guessed: the day last named before the quote" + (
-                            f"; {when_note.removeprefix('guessed: ')}" if when_note else "")
-                    record.add(key, value, when_note)
-            record.add("source", source_id)
-            where = f"article chars {a}-{b}"
-            if len(texts) > 1:
-                where += f"; part {n} of {len(texts)} of one quote ({quote.how})"
-            record.add(None, note=where)
-            records.append(record)
+        record = Mapping().add("id", qid)
+        note = f"guessed: '{quote.how}' read as {x.speaker(quote).name}" if quote.guessed else None
+        record.add("speaker", speaker, note)
+        record.add("kind", quote.kind)
+        record.add("text", " ".join(texts))
+        if len(texts) > 1:
+            record.add("parts", texts, f"one quote in {len(texts)} parts ({quote.how}), each as in the article")
+        if dated is not None:
+            found = dated.found
+            if dataset is not None and dataset.as_of and found.earliest and found.earliest > dataset.as_of:
+                record.add(None, note=f"when: {found.wording} ({found.earliest.isoformat()}) is after the "
+                           f"dataset's as_of {dataset.as_of.isoformat()}; raise as_of, then add it")
+            else:
+                key, value, when_note = _when(found)
+                if dated.carried:
+                    when_note = "guessed: the day last named before the quote" + (
+                        f"; {when_note.removeprefix('guessed: ')}" if when_note else "")
+                record.add(key, value, when_note)
+        record.add("source", source_id)
+        record.add(None, note=f"article chars {chars}")
+        records.append(record)
     for item in x.unclosed:
         a, b = article.raw_span(item.start, item.end)
         trailer.append(f"An opening quotation mark at article char {a} is never closed; nothing taken from chars {a}-{b}")

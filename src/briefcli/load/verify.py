@@ -171,23 +171,27 @@ def verify_quotes(plain: dict, merged: Merged) -> list[Problem]:
     hints = Hints()
     for source_id, text in source_texts(plain, merged, problems):
         for index in by_source.get(source_id, ()):
-            needle = normalise(quotes[index]["text"])
-            if len(needle) > MAX_QUOTE:
-                problems.append(merged.problem(("quotes", index, "text"), (
-                    f"the quote is {len(needle):,} characters, over the {MAX_QUOTE:,} that are "
-                    "checked word for word: split it into several quotes")))
-                continue
-            if needle in text:
-                continue
-            message = f"not found word for word in source {source_id!r}"
-            nearest = hints.closest(needle, text)
-            if nearest:
-                if len(nearest) > 120:
-                    nearest = nearest[:119] + "…"
-                message += f"; closest: {nearest!r}"
-            elif nearest == "":
-                message += "; no passage of it comes close"
-            else:
-                message += " (too many quotes to look for the closest passage of each)"
-            problems.append(merged.problem(("quotes", index, "text"), message))
+            parts = quotes[index].get("parts")
+            # a quote in parts: each part is in the source (the joined text need not be)
+            for path, words in ([(("quotes", index, "parts", k), p) for k, p in enumerate(parts)] if parts
+                                else [(("quotes", index, "text"), quotes[index]["text"])]):
+                needle = normalise(words)
+                if len(needle) > MAX_QUOTE:
+                    problems.append(merged.problem(path, (
+                        f"the quote is {len(needle):,} characters, over the {MAX_QUOTE:,} that are "
+                        "checked word for word: split it into several quotes")))
+                    continue
+                if needle in text:
+                    continue
+                message = f"not found word for word in source {source_id!r}"
+                nearest = hints.closest(needle, text)
+                if nearest:
+                    if len(nearest) > 120:
+                        nearest = nearest[:119] + "…"
+                    message += f"; closest: {nearest!r}"
+                elif nearest == "":
+                    message += "; no passage of it comes close"
+                else:
+                    message += " (too many quotes to look for the closest passage of each)"
+                problems.append(merged.problem(path, message))
     return problems
