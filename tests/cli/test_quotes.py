@@ -75,6 +75,7 @@ def test_quote_json_shape(cli):
         "speaker": "lajcak",
         "speaker_name": "Miroslav Lajčák",
         "text": "tough negotiations",
+        "parts": None,
         "kind": "partial",
         "context": 'Mr. Lajčák spoke of the results achieved so far and added that '
         '"tough negotiations" lay ahead.',
