@@ -374,6 +374,36 @@ def write(n_quotes: int, out: Path, seed: int = 2017) -> Path:
     return path
 
 
+def write_folder(n_quotes: int, out: Path, files: int = 100, seed: int = 2017) -> Path:
+    """The same dataset as :func:`write`, as a folder of ``files`` YAML files: the i-th file
+    holds the i-th slice of every section (the first also the dataset section). Returns the
+    folder."""
+    data, texts = build(n_quotes, seed)
+    if out.exists():
+        shutil.rmtree(out)
+    (out / "sources").mkdir(parents=True)
+    shutil.copy(SHIPPED.parent / "sources" / "un-news-2017-12-07.txt", out / "sources")
+    for name, text in texts.items():
+        (out / "sources" / name).write_text(text, encoding="utf-8")
+    for i in range(files):
+        part = {"dataset": data["dataset"]} if i == 0 else {}
+        for key, section in data.items():
+            if key != "dataset":
+                size = -(-len(section) // files)
+                if section[i * size : (i + 1) * size]:
+                    part[key] = section[i * size : (i + 1) * size]
+        (out / f"part-{i:03d}.yaml").write_text(to_yaml(part), encoding="utf-8")
+    return out
+
+
+def ensure_folder(n_quotes: int, files: int = 100, root: Path = HERE / "data") -> Path:
+    """The folder dataset of ``n_quotes`` quotes in ``files`` files, generated if not there."""
+    out = root / f"q{n_quotes}-in-{files}"
+    if not (out / f"part-{files - 1:03d}.yaml").exists():
+        write_folder(n_quotes, out, files)
+    return out
+
+
 def dataset_path(n_quotes: int, root: Path = HERE / "data") -> Path:
     return root / f"q{n_quotes}" / "dataset.yaml"
 
@@ -391,8 +421,13 @@ def main() -> None:
     parser.add_argument("quotes", type=int, nargs="+", help="how many quotes (e.g. 1000 10000 100000)")
     parser.add_argument("--out", type=Path, default=HERE / "data", help="root folder (default bench/data)")
     parser.add_argument("--seed", type=int, default=2017)
+    parser.add_argument("--files", type=int, help="write a folder of this many files instead")
     args = parser.parse_args()
     for n in args.quotes:
+        if args.files:
+            folder = write_folder(n, args.out / f"q{n}-in-{args.files}", args.files, args.seed)
+            print(f"{folder}: {args.files} files")
+            continue
         path = write(n, args.out / f"q{n}", args.seed)
         print(f"{path}: {os.path.getsize(path):,} bytes")
 

@@ -275,13 +275,16 @@ def main() -> None:
                     table.value("Later query vs jq", "skipped: jq is not installed", "≤ 0.5", None)
                 table.value(f"Peak memory, first query on {n:,} quotes", f"{max(peaks)} MB",
                             "≤ 400 MB", max(peaks) <= 400 if judged else None, load)
-            cache_files = list(Path(work, f"warm-{n}").rglob("*.sqlite"))
+            cache_files = [f for f in Path(work, f"warm-{n}").rglob("*") if f.is_file()]
             cache_mb = sum(f.stat().st_size for f in cache_files) / 1e6
             context.append(
                 f"| {n:,} | {size_mb:.1f} MB | {_secs(statistics.median(first))} | "
                 f"{_secs(statistics.median(parse))} | {_secs(statistics.median(later))} | "
                 f"{max(peaks)} MB | {cache_mb:.1f} MB | {load}; {later_load} |"
             )
+        # 4. One file of a folder dataset edited.
+        incremental(bc, query, work, table, context_folder := [], quick, reps)
+        context += context_folder
         # 3. extract on hostile and many articles (its own module).
         from extract_bench import run_extract
 
@@ -311,7 +314,7 @@ def main() -> None:
         "same conditions):",
         "",
         "| Quotes | YAML | First query, briefcli's cache empty | CSafeLoader parse alone, "
-        "collector paused | Later query, cache filled | Peak memory, first query | Cache file | "
+        "collector paused | Later query, cache filled | Peak memory, first query | Cache files | "
         "Load (first; later) |",
         "|---|---|---|---|---|---|---|---|",
         *context,
@@ -338,6 +341,39 @@ CONDITIONS = (
 )
 
 EXTRACT_NOTES: list[str] = []
+
+
+def incremental(bc, query, work, table, notes, quick, reps) -> None:
+    """A folder dataset, one of its files edited before each query: the query that follows
+    reads only that file again. Compared with a query on the unchanged (warm) folder."""
+    n, files = (1000, 10) if quick else (100000, 100)
+    folder = generate.ensure_folder(n, files)
+    env = environment(os.path.join(work, "folder"), str(folder))
+    run(bc + query, env)  # fills the cache
+    edited = folder / f"part-{files // 2:03d}.yaml"
+    original = edited.read_text(encoding="utf-8")
+    count = iter(range(10**6))
+
+    def after_edit() -> float:
+        # a new record each time, so the file's content is always new
+        edited.write_text(original + f"\ntopics:\n  - id: edit-{next(count)}\n    name: An edit\n"
+                          if "\ntopics:" not in original else
+                          original.replace("\ntopics:\n", f"\ntopics:\n  - id: edit-{next(count)}\n"
+                                           "    name: An edit\n", 1), encoding="utf-8")
+        return timed(bc + query, env)()
+
+    print(f"folder of {files} files, {n} quotes: one file edited...", file=sys.stderr)
+    try:
+        edit, warm, load = alternate(after_edit, timed(bc + query, env), max(3, reps // 4))
+    finally:
+        edited.write_text(original, encoding="utf-8")
+    table.ratio(f"`briefcli quotes --speaker {SPEAKER}` after one of {files} files is edited, "
+                f"{n:,} quotes", edit, warm, "same query, nothing edited", 3.0, not quick, load)
+    notes.append(f"\nFolder dataset: {n:,} quotes in {files} files; after one file is edited "
+                 f"the next query takes {_secs(statistics.median(edit))} (median), an unchanged "
+                 f"folder's {_secs(statistics.median(warm))}.")
+
+
 NOTES = [
     "Notes:",
     "",

@@ -293,8 +293,3 @@ class Dataset(Record):
         """The dataset as plain JSON-ready dictionaries (dates as ISO text, enums as values)."""
         return self.model_dump(mode="json")
 
-
-COLLECTIONS = (
-    "sources", "organizations", "places", "topics", "people", "events", "quotes", "steps",
-    "revisions",
-)

@@ -9,10 +9,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-COLLECTIONS = (
-    "sources", "organizations", "places", "topics", "people", "events", "quotes", "steps",
-    "revisions",
-)
+# The kinds of record, in dataset order, each with its singular noun: written here once, for the
+# models, the loader, the checks, the cache and the listings.
+NOUN = {
+    "sources": "source",
+    "organizations": "organization",
+    "places": "place",
+    "topics": "topic",
+    "people": "person",
+    "events": "event",
+    "quotes": "quote",
+    "steps": "step",
+    "revisions": "revision",
+}
+COLLECTIONS = tuple(NOUN)
+SECTIONS = ("dataset", *COLLECTIONS)  # the top-level keys of a dataset file
 
 
 @dataclass
@@ -34,10 +45,17 @@ class Data:
     def records(self, collection: str, **where) -> list[dict]:
         """A collection's records in dataset order; ``where`` keeps those whose fields equal the
         given values (``records("quotes", speaker="arbour")``)."""
-        records = self.plain.get(collection, [])
+        records = self._collection(collection)
         if not where:
             return records
         return [r for r in records if all(r.get(k) == v for k, v in where.items())]
+
+    def count(self, collection: str) -> int:
+        """How many records a collection has."""
+        return len(self._collection(collection))
+
+    def _collection(self, collection: str) -> list[dict]:
+        return self.plain.get(collection, [])
 
     def count_by(self, collection: str, field: str) -> dict:
         """How many records of a collection have each value of ``field``."""

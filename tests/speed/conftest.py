@@ -33,15 +33,12 @@ def generated(tmp_path_factory, generate) -> Path:
 @pytest.fixture(autouse=True)
 def isolated(tmp_path, monkeypatch) -> Path:
     """Every test gets its own cache folder and no BRIEFCLI_* settings from outside."""
-    for name in ("BRIEFCLI_DATA", "BRIEFCLI_NO_CACHE", "BRIEFCLI_MAX_BYTES"):
+    for name in ("BRIEFCLI_DATA", "BRIEFCLI_NO_CACHE", "BRIEFCLI_MAX_BYTES", "BRIEFCLI_MAX_FILES"):
         monkeypatch.delenv(name, raising=False)
     cache = tmp_path / "cache"
     monkeypatch.setenv("BRIEFCLI_CACHE_DIR", str(cache))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
-    from briefcli import cache as module
-
-    monkeypatch.setattr(module, "_distrusted", False)  # each test is like a new process
     return cache
 
 

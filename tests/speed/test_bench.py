@@ -22,6 +22,15 @@ def test_generated_dataset_is_valid_and_verifies(generated):
     ]
 
 
+def test_folder_dataset_holds_the_same_records(generate, tmp_path):
+    single = generate.write(300, tmp_path / "one")
+    folder = generate.write_folder(300, tmp_path / "many", files=7)
+    assert len(list(folder.glob("*.yaml"))) == 7
+    whole, problems, _ = check_all([str(folder)])
+    assert [p for p in problems if p.severity == "error"] == []
+    assert whole == check_all([str(single)])[0]
+
+
 def test_generator_is_deterministic(generate):
     first, texts = generate.build(200)
     again, texts_again = generate.build(200)
@@ -39,7 +48,8 @@ def test_quick_benchmark_runs(tmp_path):
     assert done.returncode == 0, done.stderr
     table = out.read_text(encoding="utf-8")
     for measure in ("`briefcli people`", "`briefcli --version`", "`briefcli --help`",
-                    "CSafeLoader", "same query, shipped data", "Peak memory"):
+                    "CSafeLoader", "same query, shipped data", "Peak memory",
+                    "files is edited"):
         assert measure in table
     rows = [line for line in table.splitlines() if line.startswith("| ")]
     assert len(rows) >= 8

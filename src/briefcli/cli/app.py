@@ -121,31 +121,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: list[str]) -> int:
-    try:
-        with cli.make_context("briefcli", args) as ctx:
-            result = cli.invoke(ctx)
-    except Exception as exc:
-        if not _cache_unusable(exc):
-            raise
-        # The cache turned out damaged in the middle of a query (before any output): answer
-        # again from the YAML, which also rewrites the cache.
-        from .. import cache
-
-        cache.distrust()
-        with cli.make_context("briefcli", args) as ctx:
-            result = cli.invoke(ctx)
+    with cli.make_context("briefcli", args) as ctx:
+        result = cli.invoke(ctx)
     return result if isinstance(result, int) else 0
 
 
 def _usage_error(exc: click.ClickException) -> None:
     """One line, which names the option and what it accepts."""
     terminal.message("briefcli: " + " ".join(exc.format_message().split()))
-
-
-def _cache_unusable(exc: Exception) -> bool:
-    """Whether ``exc`` says the cache is damaged (only possible once the cache was opened)."""
-    cache = sys.modules.get("briefcli.cache")
-    return cache is not None and isinstance(exc, cache.CacheUnusable)
 
 
 def _failure(exc: Exception, debug: bool) -> int:

@@ -6,6 +6,7 @@ import click
 
 from ..console import terminal
 from .command import command
+from ..text import clean
 from .common import Settings, data_paths
 from .options import chosen_format, output_format
 
@@ -14,31 +15,36 @@ from .options import chosen_format, output_format
 @click.argument("paths", metavar="[PATH]...", nargs=-1,
           help="Files or folders to check; default: the dataset in use.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--verbose", "-v", is_flag=True, help="Also list the files read and the folders skipped.")
 @output_format(("table", "json"), notes="; table prints OK or one problem a line")
 @click.pass_context
-def validate(ctx: click.Context, paths: tuple[str, ...], strict: bool, fmt: str | None,
+def validate(ctx: click.Context, paths: tuple[str, ...], strict: bool, verbose: bool, fmt: str | None,
              json_flag: bool) -> None:
     """Check a dataset: YAML, fields, ids, references, dates and every quote against its source.
 
     Prints OK with the number of records of each kind, or every problem as
     FILE:LINE:COL: WHERE: MESSAGE. Exit 1 on any error (and on warnings with --strict).
     """
-    from ..load import check_all, summary
+    from .. import dataset
+    from ..load import summary
     from ..load.problems import DataError
+    from .progress import loading
 
     settings: Settings = ctx.obj
     chosen = list(paths) or data_paths(settings)
-    try:
-        plain, problems, _ = check_all(chosen)
-    except DataError as exc:  # nothing could be read at all (e.g. an empty folder)
-        plain, problems = None, exc.problems
-    report = summary(chosen, plain, problems, strict)
+    result = dataset.check(chosen, no_cache=settings.no_cache, progress=loading)
+    report = summary(chosen, result, strict)
     if chosen_format(fmt, json_flag) == "json":
         from ..render.jsonout import dumps
 
         terminal.write(dumps(report) + "\n")
     else:
-        for line in DataError(problems).lines():  # at most 50, then "and N more"
+        if verbose:
+            for file in result.files:
+                terminal.message(f"briefcli: read {clean(file.name)}")
+            for folder in result.skipped:
+                terminal.message(f"briefcli: skipped {clean(folder)} (not part of a dataset)")
+        for line in DataError(result.problems).lines():  # at most 50, then "and N more"
             terminal.message(line)
         if report["ok"]:
             counts = ", ".join(_count(n, k) for k, n in report["counts"].items())
@@ -48,7 +54,7 @@ def validate(ctx: click.Context, paths: tuple[str, ...], strict: bool, fmt: str 
 
 
 def _count(number: int, collection: str) -> str:
-    from ..load.checks import NOUN
+    from ..store import NOUN
 
     return f"{number} {NOUN[collection] if number == 1 else collection}"
 

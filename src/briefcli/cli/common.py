@@ -35,28 +35,11 @@ def data_paths(settings: Settings) -> list[str]:
 
 
 def load(ctx: click.Context):
-    """The dataset in use, as :class:`briefcli.store.Data`: from the cache when it is fresh,
-    else from the YAML (and then cached)."""
-    from .. import cache
-
-    settings: Settings = ctx.obj
-    paths = data_paths(settings)
-    use_cache = not cache.disabled(settings.no_cache)
-    if use_cache:
-        data = cache.load_cached(paths)
-        if data is not None:
-            return data
-    from .. import load as loader
-    from ..store import Data
+    """The dataset in use, as a :class:`briefcli.store.Data` (see :func:`briefcli.dataset.open`)."""
+    from .. import dataset
     from .progress import loading
 
-    with loading(paths) as step:
-        plain, warnings, source_files = loader.load(paths)
-        data = Data(plain, source_files, warnings)
-        if use_cache:
-            step("Saving the cache")
-            cache.save(paths, data, progress=step.advance)
-    return data
+    return dataset.open(data_paths(ctx.obj), no_cache=ctx.obj.no_cache, progress=loading)
 
 
 def as_of_day(day: date | None, data) -> tuple[date, str]:

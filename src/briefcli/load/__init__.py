@@ -1,52 +1,42 @@
-"""Loading: files -> strict YAML -> merged records -> validated, checked plain data.
+"""Loading: files -> strict YAML -> validated records, file by file -> merged and checked.
 
-``load(paths)`` returns the plain dataset (see :mod:`briefcli.store`) or raises
-:class:`DataError` with every problem found, each with its file, line and column.
+``check_all(paths)`` reads, validates and checks a dataset and returns every problem found,
+each with its file, line and column; ``load(paths)`` returns the plain dataset or raises
+:class:`DataError`. Both read files through an optional *reading* (the cache's
+:class:`~briefcli.cache.entries.CachedReading`), which hands back the validated records of
+files whose bytes it has seen before, so that only changed files are parsed again. Most
+callers want :func:`briefcli.dataset.open` instead, which also answers from the cache.
 """
 
 from __future__ import annotations
 
-import difflib
-import os
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from ..store import COLLECTIONS
 from .problems import DataError, Problem
 
 if TYPE_CHECKING:  # merge and the YAML readers import PyYAML: only check_all needs them
     from .merge import Merged
 
-YAML_SUFFIXES = (".yaml", ".yml")
 
+def _pydantic_problems(errors: list[dict], name: str, positions) -> list[Problem]:
+    """Problems for pydantic's errors in one file (each ``loc`` a path inside the file)."""
+    import difflib
 
-def expand(paths: list[str]) -> list[tuple[str, str]]:
-    """Files to read, as (shown name, real path): folders give their YAML files, sorted."""
-    files: list[tuple[str, str]] = []
-    for path in paths:
-        if os.path.isdir(path):
-            found = sorted(
-                os.path.join(root, name)
-                for root, dirs, names in os.walk(path)
-                for name in names
-                if name.endswith(YAML_SUFFIXES)
-            )
-            if not found:
-                raise DataError([Problem(path, "the folder holds no .yaml or .yml files")])
-            files.extend((f, f) for f in found)
-        else:
-            files.append((path, path))
-    return files
+    from .problems import where_of
 
+    def problem(loc: tuple, message: str, key: bool = False) -> Problem:
+        return Problem(name, message, *(positions.of(loc, key=key) or (None, None)), where_of(loc))
 
-def _pydantic_problems(exc, merged: Merged) -> list[Problem]:
     problems = []
     # Inputs are looked at (is it None?) but never shown: a value may be huge or hostile.
-    for error in exc.errors(include_url=False):
+    for error in errors:
         loc = tuple(error["loc"])
         kind = error["type"]
         if kind == "missing":
             message = f"missing field {loc[-1]!r}"
-            problems.append(merged.problem(loc[:-1], message))
+            problems.append(problem(loc[:-1], message))
             continue
         if kind == "extra_forbidden":
             message = f"unknown field {str(loc[-1])[:60]!r}"
@@ -55,7 +45,7 @@ def _pydantic_problems(exc, merged: Merged) -> list[Problem]:
             hint = difflib.get_close_matches(str(loc[-1]), fields, n=1)
             if hint:
                 message += f" (did you mean {hint[0]!r}?)"
-            problems.append(merged.problem(loc, message, key=True))
+            problems.append(problem(loc, message, key=True))
             continue
         message = error["msg"]
         if error.get("input", "") is None:
@@ -70,7 +60,7 @@ def _pydantic_problems(exc, merged: Merged) -> list[Problem]:
             message = "must be a mapping of fields"
         elif kind.startswith("fuzzy_date") or kind == "value_error":
             message = message.removeprefix("Value error, ")
-        problems.append(merged.problem(loc, message))
+        problems.append(problem(loc, message))
     return problems
 
 
@@ -126,59 +116,122 @@ def collector_paused():
             gc.enable()
 
 
-def check_all(paths: list[str], verify: bool = True) -> tuple[dict | None, list[Problem], Merged]:
-    """Read, validate and check; return the plain data (None if unusable) and all problems."""
+def check_all(paths: list[str], verify: bool = True, reading=None,
+              files=None) -> tuple[dict | None, list[Problem], Merged]:
+    """Read, validate and check; return the plain data (None if unusable) and all problems.
+
+    ``files`` are the :class:`~briefcli.dataset.files.DataFile` to read (default: ``paths``
+    expanded); ``reading`` is the cache's, or None to read every file.
+    """
     with collector_paused():
-        return _check_all(paths, verify)
+        return _check_all(paths, verify, reading, files)
 
 
-def _check_all(paths: list[str], verify: bool) -> tuple[dict | None, list[Problem], Merged]:
-    from pydantic import ValidationError
-
+def _check_all(paths, verify, reading, files) -> tuple[dict | None, list[Problem], Merged]:
     from . import fastread
     from .checks import check
     from .derive import fill_defaults
-    from .merge import Merged
-    from .validate import plain_dataset
-    from .verify import verify_quotes
-    from .yamlread import read_text
+    from .merge import FilePositions, Merged, structure
+    from .validate import plain_sections
 
+    if files is None:
+        from ..dataset.files import expand
+
+        files = expand(paths)
     merged = Merged()
-    for name, real in expand(paths):
+    problems: list[Problem] = []
+    for file in files:
+        name, real = file.name, file.real
         try:
-            value, positions = fastread.parse(read_text(real, name), name)
+            sections = reading.sections(real, name) if reading is not None else None
+            if sections is not None:
+                merged.add(name, real, sections, FilePositions(name, real, fastread.parse))
+                continue
+            value, positions = fastread.parse(_text(reading, real, name), name)
         except DataError as exc:
-            merged.problems.extend(exc.problems)
+            problems.extend(exc.problems)
             continue
-        merged.add(name, real, value, positions)
-    problems = list(merged.problems)
+        raw, found = structure(name, value, positions)
+        sections, errors = plain_sections(raw)
+        found += _pydantic_problems(errors, name, positions)
+        if found:
+            problems += found
+        elif reading is not None:
+            reading.keep(real, sections)
+        merged.add(name, real, sections, positions)
+    problems += merged.problems
     if problems:
         return None, problems, merged
-    if "dataset" not in merged.raw:
-        first = next(iter(merged.files), paths[0] if paths else "")
+    plain = merged.plain
+    first = next(iter(merged.files), paths[0] if paths else "")
+    if "dataset" not in plain:
         return None, [Problem(first, "missing the 'dataset' section (title, process, as_of, summary)", 1, 1)], merged
-    try:
-        plain = plain_dataset(merged.raw)
-    except ValidationError as exc:
-        return None, _pydantic_problems(exc, merged), merged
+    for collection in COLLECTIONS:
+        plain.setdefault(collection, [])
+    plain = {"dataset": plain["dataset"], **{c: plain[c] for c in COLLECTIONS}}
+    merged.plain = plain
+    merged.today = plain["dataset"].get("as_of") is None and not plain["sources"]
     fill_defaults(plain)
     problems = check(plain, merged)
     if verify:
-        problems += verify_quotes(plain, merged)
+        problems += _verify(plain, merged, reading)
     problems.sort(key=lambda p: (p.file, p.line or 0, p.column or 0))
     return plain, problems, merged
 
 
-def summary(paths: list[str], plain: dict | None, problems: list[Problem], strict: bool) -> dict:
-    """The result of a validation, as a plain object (the JSON of ``briefcli validate``)."""
-    from ..store import COLLECTIONS
+def _text(reading, real: str, name: str) -> str:
+    """A dataset file's text: the bytes whose digest the reading took, or read now."""
+    from .yamlread import decode
 
-    counts = {c: len(plain.get(c, [])) for c in COLLECTIONS} if plain else {}
+    if reading is not None:
+        return decode(reading.raw(real, name), name)
+    from ..dataset.files import read_bytes
+
+    return decode(read_bytes(real, name)[0], name)
+
+
+def _verify(plain: dict, merged: Merged, reading) -> list[Problem]:
+    """Quote verification, skipping sources whose text and quotes were verified before."""
+    from .verify import verify_quotes
+
+    if reading is None:
+        return verify_quotes(plain, merged)
+    from ..cache.sealed import digest
+    from .verify import normalise, text_path
+
+    needles: dict[str, list[str]] = {}
+    for quote in plain["quotes"]:
+        if quote["kind"] != "paraphrase":
+            needles.setdefault(quote["source"], []).append(quote["text"])
+    keys: dict[str, bytes] = {}
+    folders: dict = {}
+    for index, source in enumerate(plain["sources"]):
+        if not source.get("text"):
+            continue
+        try:
+            full = text_path(merged, index, source["text"], folders)
+            content = reading.digest(full, source["text"])
+        except (ValueError, DataError):
+            continue  # verify_quotes says what is wrong
+        quotes = "\0".join(normalise(t) for t in needles.get(source["id"], ()))
+        keys[source["id"]] = digest(content + quotes.encode("utf-8", "surrogatepass"))
+    skip = {sid for sid, key in keys.items() if key in reading.verified}
+    problems = verify_quotes(plain, merged, skip=skip)
+    if not any(p.severity == "error" for p in problems) and reading.unchanged(merged.text_files.values()):
+        reading.add_verified(keys.values())
+    return problems
+
+
+def summary(paths: list[str], result, strict: bool) -> dict:
+    """The result of a validation (a :class:`briefcli.dataset.Check`), as a plain object (the
+    JSON of ``briefcli validate``)."""
+    problems = result.problems
     failing = [p for p in problems if p.severity == "error" or strict]
     return {
-        "ok": plain is not None and not failing,
+        "ok": result.store is not None and not failing,
         "paths": list(paths),
-        "counts": counts,
+        "files": [f.name for f in result.files],
+        "counts": result.counts,
         "errors": sum(p.severity == "error" for p in problems),
         "warnings": sum(p.severity == "warning" for p in problems),
         "problems": [p.as_dict() for p in problems],

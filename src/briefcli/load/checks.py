@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
+from ..store import NOUN
 from .merge import Merged
 from .problems import Problem
 
@@ -33,17 +34,6 @@ REFERENCES: tuple[tuple[str, tuple, tuple[str, ...]], ...] = (
 
 MAX_HINTS = 100
 
-NOUN = {
-    "sources": "source",
-    "organizations": "organization",
-    "places": "place",
-    "topics": "topic",
-    "people": "person",
-    "events": "event",
-    "quotes": "quote",
-    "steps": "step",
-    "revisions": "revision",
-}
 
 
 def _walk(value, path: tuple, pattern: tuple) -> Iterator[tuple[tuple, object]]:

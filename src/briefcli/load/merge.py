@@ -1,25 +1,19 @@
-"""Several YAML files make one dataset: records merge by collection, positions stay exact."""
+"""Several files make one dataset: records merge by section, and each keeps where it came from.
+
+A merged record is placed by the file that holds it and its index in that file's section
+(found by bisection over where each file's part of a section starts, not by a table of every
+record), and positions inside the file are asked of that file's positions, which may be
+worked out only then (:class:`FilePositions`).
+"""
 
 from __future__ import annotations
 
 import difflib
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from ..store import SECTIONS
 from .problems import Problem, where_of
-from .yamlread import Positions
-
-SECTIONS = (
-    "dataset",
-    "sources",
-    "organizations",
-    "places",
-    "topics",
-    "people",
-    "events",
-    "quotes",
-    "steps",
-    "revisions",
-)
 
 
 @dataclass
@@ -28,38 +22,70 @@ class Origin:
 
     file: str
     path: tuple
-    positions: Positions
+    positions: object  # anything with .of(path, key=False), e.g. yamlread.Positions
+
+
+class FilePositions:
+    """The positions of a file that was not parsed this time (its records came from the
+    cache): the file is parsed when a position is first asked for, i.e. only for a problem."""
+
+    def __init__(self, name: str, real: str, parse) -> None:
+        self._name, self._real, self._parse = name, real, parse
+        self._positions = None
+
+    def of(self, path: tuple, key: bool = False):
+        if self._positions is None:
+            from .problems import DataError
+            from .yamlread import read_text
+
+            try:
+                _, self._positions = self._parse(read_text(self._real, self._name), self._name)
+            except DataError:
+                return None
+        return self._positions.of(path, key=key)
 
 
 @dataclass
 class Merged:
-    """The merged raw dataset and, for each record, where it came from."""
+    """The merged plain dataset and, for each record, where it came from."""
 
-    raw: dict = field(default_factory=dict)
-    origins: dict[tuple, Origin] = field(default_factory=dict)
+    plain: dict = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)  # shown name -> real path
     problems: list[Problem] = field(default_factory=list)
     text_files: dict[str, str] = field(default_factory=dict)  # source id -> its checked text file
+    dataset_origin: Origin | None = None
+    today: bool = False  # as_of is today's date (no as_of and no sources): not for keeping
+    # section -> where each file's part starts, and that file's origin of the section
+    _starts: dict[str, list[int]] = field(default_factory=dict)
+    _origins: dict[str, list[Origin]] = field(default_factory=dict)
+    _first: Origin | None = None
 
     def local(self, path: tuple) -> tuple[Origin | None, tuple]:
         """The origin of a merged path and the same path inside its own file."""
-        for depth in (2, 1):
-            origin = self.origins.get(tuple(path[:depth]))
-            if origin is not None:
-                return origin, origin.path + tuple(path[depth:])
-        return None, tuple(path)
+        path = tuple(path)
+        if not path:
+            return None, path
+        if path[0] == "dataset":
+            return self.dataset_origin, path
+        starts = self._starts.get(path[0])
+        if not starts:
+            return None, path
+        if len(path) == 1 or not isinstance(path[1], int):
+            origin = self._origins[path[0]][0]
+            return origin, path
+        at = bisect_right(starts, path[1]) - 1
+        origin = self._origins[path[0]][max(at, 0)]
+        return origin, (path[0], path[1] - starts[max(at, 0)], *path[2:])
 
     def locate(self, path: tuple, key: bool = False) -> tuple[str, int | None, int | None]:
         """The file, line and column of a path in the merged dataset."""
         origin, inner = self.local(path)
-        if origin is not None:
-            mark = origin.positions.of(inner, key=key)
-            return origin.file, *(mark or (None, None))
-        first = next(iter(self.origins.values()), None)
-        if first is None:
-            return "", None, None
-        mark = first.positions.of((), key=False)
-        return first.file, *(mark or (None, None))
+        if origin is None:
+            origin, inner = self._first, ()
+            if origin is None:
+                return "", None, None
+        mark = origin.positions.of(inner, key=key)
+        return origin.file, *(mark or (None, None))
 
     def problem(self, path: tuple, message: str, key: bool = False,
                 severity: str = "error") -> Problem:
@@ -67,45 +93,47 @@ class Merged:
         file, line, col = self.locate(path, key=key)
         return Problem(file, message, line, col, where_of(self.local(path)[1]), severity)
 
-    def add(self, name: str, real: str, value: object, positions: Positions) -> None:
-        """Merge one parsed file."""
+    def add(self, name: str, real: str, sections: dict, positions) -> None:
+        """Merge one file's sections (already checked by :func:`structure` and validated)."""
         self.files[name] = real
-        top = positions.of(())
-        if not isinstance(value, dict):
-            self.problems.append(
-                Problem(name, "the top level must be a mapping of sections", *(top or (1, 1)))
-            )
-            return
-        for key, section in value.items():
-            if key not in SECTIONS:
-                hint = difflib.get_close_matches(str(key), SECTIONS, n=1)
-                message = f"unknown section {str(key)[:60]!r}"
-                if hint:
-                    message += f" (did you mean {hint[0]!r}?)"
-                self.problems.append(Problem(name, message, *positions.of((key,), key=True)))
-                continue
+        if self._first is None:
+            self._first = Origin(name, (), positions)
+        for key, section in sections.items():
             if key == "dataset":
-                if "dataset" in self.raw:
-                    first = self.origins[("dataset",)]
+                if self.dataset_origin is not None:
+                    first = self.dataset_origin
                     line = (first.positions.of(("dataset",), key=True) or (None,))[0]
                     self.problems.append(
-                        Problem(
-                            name,
-                            f"the 'dataset' section is also given in {first.file}:{line}",
-                            *positions.of(("dataset",), key=True),
-                        )
+                        Problem(name, f"the 'dataset' section is also given in {first.file}:{line}",
+                                *(positions.of(("dataset",), key=True) or (None, None)))
                     )
                     continue
-                self.raw["dataset"] = section
-                self.origins[("dataset",)] = Origin(name, ("dataset",), positions)
+                self.plain["dataset"] = section
+                self.dataset_origin = Origin(name, ("dataset",), positions)
                 continue
-            if not isinstance(section, list):
-                self.problems.append(
-                    Problem(name, f"'{key}' must be a list of records", *positions.of((key,)))
-                )
-                continue
-            records = self.raw.setdefault(key, [])
-            for index, record in enumerate(section):
-                self.origins[(key, len(records))] = Origin(name, (key, index), positions)
-                records.append(record)
-            self.origins.setdefault((key,), Origin(name, (key,), positions))
+            records = self.plain.setdefault(key, [])
+            self._starts.setdefault(key, []).append(len(records))
+            self._origins.setdefault(key, []).append(Origin(name, (key,), positions))
+            records.extend(section)
+
+
+def structure(name: str, value: object, positions) -> tuple[dict, list[Problem]]:
+    """A parsed file's sections, and what is wrong with its shape: the top level must be a
+    mapping of known sections, each (but ``dataset``) a list of records."""
+    top = positions.of(())
+    if not isinstance(value, dict):
+        return {}, [Problem(name, "the top level must be a mapping of sections", *(top or (1, 1)))]
+    sections: dict = {}
+    problems: list[Problem] = []
+    for key, section in value.items():
+        if key not in SECTIONS:
+            hint = difflib.get_close_matches(str(key), SECTIONS, n=1)
+            message = f"unknown section {str(key)[:60]!r}"
+            if hint:
+                message += f" (did you mean {hint[0]!r}?)"
+            problems.append(Problem(name, message, *positions.of((key,), key=True)))
+        elif key != "dataset" and not isinstance(section, list):
+            problems.append(Problem(name, f"'{key}' must be a list of records", *positions.of((key,))))
+        else:
+            sections[key] = section
+    return sections, problems

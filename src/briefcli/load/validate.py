@@ -1,60 +1,61 @@
-"""Validation of a whole dataset in little memory: one batch of records at a time.
+"""Validation of one file's sections, in little memory: one batch of records at a time.
 
-``Dataset.model_validate(raw).plain()`` builds a pydantic object for every record before the
-first plain dictionary is made; for 100,000 quotes the models alone take about 200 MB.
-:func:`plain_dataset` gives the same plain data by validating each section in batches and
-turning each batch into plain dictionaries at once, so only one batch of models is alive.
+A dataset may be several files, and each file is validated on its own (so that the cache can
+keep each file's records by its content, and an edit validates only the file edited). Records
+do not depend on each other for validation; what spans records and files (ids, references, the
+sections a dataset needs) is checked after merging.
 
-It is an optimisation only. When the data is not valid, or the ``Dataset`` model has checks of
-its own that batches would skip (model or field validators), it validates the whole dataset the
-ordinary way, so errors are pydantic's own, in its own order.
+``TypeAdapter(list[Quote]).validate_python(records)`` builds a pydantic object for every record
+before the first plain dictionary is made; for 100,000 quotes the models alone take about
+200 MB. :func:`plain_sections` validates each section in batches and turns each batch into
+plain dictionaries at once, so only one batch of models is alive.
 """
 
 from __future__ import annotations
 
 BATCH = 2000
+_adapters: dict = {}
 
 
-def plain_dataset(raw: dict) -> dict:
-    """``model.Dataset.model_validate(raw).plain()``; raises pydantic's ValidationError."""
-    from typing import Annotated
+def _adapter(name: str):
+    """The adapter for a section: its model (``dataset``) or a list of its records' model."""
+    if name not in _adapters:
+        from typing import get_args
 
-    from annotated_types import MinLen
-    from pydantic import TypeAdapter, ValidationError
+        from pydantic import TypeAdapter
 
-    from .. import model
+        from .. import model
 
-    def whole() -> dict:
-        return model.Dataset.model_validate(raw).plain()
+        annotation = model.Dataset.model_fields[name].annotation
+        _adapters[name] = TypeAdapter(annotation), bool(get_args(annotation))
+    return _adapters[name]
 
-    decorators = model.Dataset.__pydantic_decorators__
-    fields = model.Dataset.model_fields
-    if (
-        not isinstance(raw, dict)
-        or set(raw) - set(fields)
-        or decorators.model_validators
-        or decorators.field_validators
-        or any(not isinstance(m, MinLen) for f in fields.values() for m in f.metadata)
-    ):
-        return whole()
+
+def plain_sections(raw: dict) -> tuple[dict, list[dict]]:
+    """The plain records of the sections in ``raw`` (section -> value), and pydantic's errors,
+    each with its ``loc`` starting with the section's name."""
+    from pydantic import ValidationError
+
     plain: dict = {}
-    try:
-        for name, field in fields.items():
-            if name not in raw:
-                if field.is_required():
-                    return whole()
-                plain[name] = field.get_default(call_default_factory=True)
-                continue
-            value = raw[name]
-            kind = field.annotation
-            adapter = TypeAdapter(Annotated[(kind, *field.metadata)] if field.metadata else kind)
-            if not isinstance(value, list) or not value:
+    errors: list[dict] = []
+    for name, value in raw.items():
+        adapter, is_list = _adapter(name)
+        try:
+            if not is_list or not isinstance(value, list):
                 plain[name] = adapter.dump_python(adapter.validate_python(value), mode="json")
                 continue
             records = plain[name] = []
             for start in range(0, len(value), BATCH):
-                models = adapter.validate_python(value[start : start + BATCH])
+                try:
+                    models = adapter.validate_python(value[start : start + BATCH])
+                except ValidationError as exc:
+                    errors.extend(
+                        {**e, "loc": (name, e["loc"][0] + start, *e["loc"][1:])}
+                        if e["loc"] and isinstance(e["loc"][0], int) else {**e, "loc": (name, *e["loc"])}
+                        for e in exc.errors(include_url=False)
+                    )
+                    continue
                 records.extend(adapter.dump_python(models, mode="json"))
-    except ValidationError:
-        return whole()
-    return plain
+        except ValidationError as exc:
+            errors.extend({**e, "loc": (name, *e["loc"])} for e in exc.errors(include_url=False))
+    return plain, errors

@@ -125,14 +125,15 @@ def text_path(merged: Merged, index: int, rel: str, folders: dict | None = None)
     return full
 
 
-def source_texts(plain: dict, merged: Merged, problems: list[Problem]):
+def source_texts(plain: dict, merged: Merged, problems: list[Problem], skip=frozenset()):
     """Each source's id and its text as a reader sees it, one at a time, in dataset order.
 
     A source without text is a warning; one whose text cannot be read is an error where the
     dataset names the file. Texts are yielded, not kept, so a dataset of thousands of articles
-    holds one at a time.
+    holds one at a time. Sources in ``skip`` (verified before, see ``load._verify``) are not read.
     """
     folders: dict[str, str] = {}
+    dataset_files = {os.path.realpath(real) for real in merged.files.values()}
     for index, source in enumerate(plain.get("sources", [])):
         rel = source.get("text")
         path = ("sources", index, "text")
@@ -150,7 +151,12 @@ def source_texts(plain: dict, merged: Merged, problems: list[Problem]):
         except ValueError as exc:
             problems.append(merged.problem(path, str(exc)))
             continue
+        if full in dataset_files:  # a quote would be found in its own YAML
+            problems.append(merged.problem(path, "the text is a file of the dataset itself, not a source's text"))
+            continue
         merged.text_files[source["id"]] = full
+        if source["id"] in skip:
+            continue
         try:
             text = reading_text(read_text(full, rel))
         except DataError as exc:  # report it where the dataset names the file
@@ -160,8 +166,9 @@ def source_texts(plain: dict, merged: Merged, problems: list[Problem]):
         yield source["id"], text
 
 
-def verify_quotes(plain: dict, merged: Merged) -> list[Problem]:
-    """Every direct and partial quote must occur word for word in its source's text."""
+def verify_quotes(plain: dict, merged: Merged, skip=frozenset()) -> list[Problem]:
+    """Every direct and partial quote must occur word for word in its source's text (sources
+    in ``skip`` excepted)."""
     problems: list[Problem] = []
     by_source: dict[str, list[int]] = {}
     for index, quote in enumerate(plain.get("quotes", [])):
@@ -169,7 +176,7 @@ def verify_quotes(plain: dict, merged: Merged) -> list[Problem]:
             by_source.setdefault(quote["source"], []).append(index)
     quotes = plain.get("quotes", [])
     hints = Hints()
-    for source_id, text in source_texts(plain, merged, problems):
+    for source_id, text in source_texts(plain, merged, problems, skip):
         for index in by_source.get(source_id, ()):
             parts = quotes[index].get("parts")
             # a quote in parts: each part is in the source (the joined text need not be)

@@ -19,14 +19,12 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 
 import yaml
 
 from .problems import DataError, Problem
 
 MAX_DEPTH = 64
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 DEFAULT_MAX_ITEMS = 500_000
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -35,12 +33,6 @@ try:  # libyaml's parser when it is there, the pure-Python one otherwise
     _Parser = yaml.CBaseLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Parser = yaml.BaseLoader
-
-
-def max_bytes() -> int:
-    """The per-file size limit: BRIEFCLI_MAX_BYTES if set, else 50 MiB."""
-    raw = os.environ.get("BRIEFCLI_MAX_BYTES", "")
-    return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_MAX_BYTES
 
 
 def max_items() -> int:
@@ -85,32 +77,10 @@ def _fail(name: str, message: str, line: int | None = None, column: int | None =
 
 def read_text(path: str, name: str | None = None, limit: int | None = None) -> str:
     """Read a regular file as UTF-8 text, refusing what is too large or not text."""
+    from ..dataset.files import read_bytes
+
     name = name or path
-    limit = max_bytes() if limit is None else limit
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        _fail(name, "no such file")
-    except OSError as exc:
-        _fail(name, f"cannot read: {exc.strerror or exc}")
-    if stat.S_ISDIR(info.st_mode):
-        _fail(name, "is a folder, not a file")
-    if not stat.S_ISREG(info.st_mode):
-        _fail(name, "not a regular file")
-    if info.st_size > limit:
-        _fail(
-            name,
-            f"file is {info.st_size:,} bytes, over the {limit:,}-byte limit "
-            "(raise it with BRIEFCLI_MAX_BYTES)",
-        )
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read(limit + 1)
-    except OSError as exc:
-        _fail(name, f"cannot read: {exc.strerror or exc}")
-    if len(raw) > limit:
-        _fail(name, f"file is over the {limit:,}-byte limit (raise it with BRIEFCLI_MAX_BYTES)")
-    return decode(raw, name)
+    return decode(read_bytes(path, name, limit)[0], name)
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:

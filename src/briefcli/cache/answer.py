@@ -1,0 +1,228 @@
+"""A loaded dataset kept as a sealed file, read back a few records at a time.
+
+Chunks (each checked against its digest before use, see :mod:`.sealed`):
+
+* ``<collection>/<n>``: the n-th block of :data:`BLOCK` records of a collection, in order;
+* ``ids/<n>``: bucket n of the id index (id -> collection and position);
+* ``quotes.speaker/<n>``: bucket n of the speaker index (speaker -> positions of their quotes);
+* ``quotes.speaker``: how many quotes each speaker has; ``names``: every person's names and
+  spellings, folded, with the person's id; ``warnings``: the dataset's warnings.
+
+A query reads only the chunks its answer needs, so its cost follows the answer, not the
+dataset. Reading imports neither pydantic nor PyYAML. What a chunk holds is checked against
+what its neighbours say (a record found by id carries that id; a collection is as long as the
+header says), so even a sealed file that lies about itself cannot change an answer unnoticed.
+"""
+
+from __future__ import annotations
+
+from binascii import crc32
+
+from ..store import COLLECTIONS, Data
+from . import CacheUnusable
+from .sealed import Sealed, write
+
+FORMAT = 2
+BLOCK = 256
+INDEXED = {"quotes": ("speaker",)}
+
+
+def _bucket(value: str, buckets: int) -> int:
+    return crc32(value.encode("utf-8", "surrogatepass")) % buckets
+
+
+def _buckets(count: int) -> int:
+    return max(1, count // 512)
+
+
+def save(path: str, header: dict, data: Data, names: list[str]) -> None:
+    """Write ``data`` (a loaded dataset) to ``path``; ``header`` says what it was built from and
+    ``names`` are the dataset files' shown names (warnings point into them)."""
+    chunks: dict[str, object] = {}
+    counts = {}
+    ids: list[tuple[str, str, int]] = []
+    for collection in COLLECTIONS:
+        records = data.records(collection)
+        counts[collection] = len(records)
+        for block in range(0, len(records), BLOCK):
+            chunks[f"{collection}/{block // BLOCK}"] = records[block : block + BLOCK]
+        ids.extend((r["id"], collection, i) for i, r in enumerate(records) if r.get("id"))
+    n_ids = _buckets(len(ids))
+    id_buckets: list[dict] = [{} for _ in range(n_ids)]
+    for rid, collection, index in ids:
+        id_buckets[_bucket(rid, n_ids)].setdefault(rid, (collection, index))
+    for n, bucket in enumerate(id_buckets):
+        chunks[f"ids/{n}"] = bucket
+    refs = {}
+    for collection, fields in INDEXED.items():
+        records = data.records(collection)
+        for field in fields:
+            by_value: dict[str, list[int]] = {}
+            for index, record in enumerate(records):
+                value = record.get(field)
+                if isinstance(value, str):
+                    by_value.setdefault(value, []).append(index)
+            n = refs[f"{collection}.{field}"] = _buckets(len(by_value))
+            buckets: list[dict] = [{} for _ in range(n)]
+            for value, indexes in by_value.items():
+                buckets[_bucket(value, n)][value] = indexes
+            for i, bucket in enumerate(buckets):
+                chunks[f"{collection}.{field}/{i}"] = bucket
+            chunks[f"{collection}.{field}"] = {v: len(ix) for v, ix in by_value.items()}
+    index_of = {name: i for i, name in enumerate(names)}
+    chunks["warnings"] = [
+        {**w.as_dict(), "file": index_of.get(w.file, w.file)} for w in data.warnings
+    ]
+    chunks["names"] = data.person_names()
+    write(path, {**header, "format": FORMAT, "info": data.info,
+                 "source_files": dict(data.source_files), "counts": counts,
+                 "ids": (len(ids), n_ids), "refs": refs}, chunks)
+
+
+def open_answer(path: str, expected: dict, names: list[str], reload, digest_of) -> CachedData:
+    """The dataset at ``path`` if its header has every field of ``expected`` and the source
+    texts it was verified against still have the same digests (``digest_of(path)``); else
+    :class:`CacheUnusable`. ``reload`` gives the dataset from the YAML, should the file turn out
+    damaged in the middle of a query."""
+    sealed = Sealed(path)
+    header = sealed.header
+    try:
+        if header.get("format") != FORMAT or any(header.get(k) != v for k, v in expected.items()):
+            raise CacheUnusable("built by other code or from other files")
+        if any(digest_of(text) != content for text, content in header["texts"]):
+            raise CacheUnusable("a source text changed")
+    except (CacheUnusable, KeyError, TypeError, ValueError):
+        sealed.close()
+        raise CacheUnusable("stale") from None
+    except BaseException:
+        sealed.close()
+        raise
+    return CachedData(sealed, names, reload)
+
+
+def _guarded(method):
+    """Answer from the cache; if it turns out damaged, from the YAML (read once, then kept).
+    A method named ``_x`` stands for the attribute ``x`` of the dataset read from the YAML."""
+    name = method.__name__
+    attribute = name.startswith("_")
+
+    def run(self, *args, **kwargs):
+        if self._fallback is None:
+            try:
+                return method(self, *args, **kwargs)
+            except (CacheUnusable, KeyError, IndexError, TypeError, ValueError, AttributeError):
+                self._fallback = self._reload()
+        if attribute:
+            return getattr(self._fallback, name[1:])
+        return getattr(self._fallback, name)(*args, **kwargs)
+
+    run.__name__ = name
+    run.__doc__ = method.__doc__
+    return run
+
+
+class CachedData(Data):
+    """A dataset read from the cache a few records at a time, as queries ask for them."""
+
+    def __init__(self, sealed: Sealed, names: list[str], reload) -> None:
+        self._sealed = sealed
+        self._header = sealed.header
+        self._names = names
+        self._reload = reload
+        self._fallback: Data | None = None
+        self._chunks: dict = {}
+        self._all: dict = {}
+        self._by_id: dict = {}
+
+    def __repr__(self) -> str:
+        return f"<CachedData {self._header['info'].get('title', '')!r}>"
+
+    def _chunk(self, name: str):
+        if name not in self._chunks:
+            self._chunks[name] = self._sealed.chunk(name)
+        return self._chunks[name]
+
+    def _record(self, collection: str, index: int) -> dict:
+        return self._chunk(f"{collection}/{index // BLOCK}")[index % BLOCK]
+
+    @property
+    def source_files(self) -> dict:
+        return self._source_files()
+
+    @_guarded
+    def _source_files(self) -> dict:
+        return self._header["source_files"]
+
+    @property
+    def info(self) -> dict:
+        return self._info()
+
+    @_guarded
+    def _info(self) -> dict:
+        return self._header["info"]
+
+    @property
+    def warnings(self) -> list:
+        return self._warnings()
+
+    @_guarded
+    def _warnings(self) -> list:
+        from ..load.problems import Problem
+
+        out = []
+        for w in self._chunk("warnings"):
+            file = w["file"]
+            out.append(Problem(**{**w, "file": self._names[file] if isinstance(file, int) else file}))
+        return out
+
+    @property
+    def plain(self) -> dict:
+        return {"dataset": self.info, **{c: self.records(c) for c in COLLECTIONS}}
+
+    @_guarded
+    def records(self, collection: str, **where) -> list[dict]:
+        if len(where) == 1 and next(iter(where)) in INDEXED.get(collection, ()) and collection not in self._all:
+            (field, value), = where.items()
+            key = f"{collection}.{field}"
+            bucket = self._chunk(f"{key}/{_bucket(value, self._header['refs'][key])}")
+            found = [self._record(collection, i) for i in bucket.get(value, ())]
+            if len(found) != self._chunk(key).get(value, 0) or any(r.get(field) != value for r in found):
+                raise CacheUnusable("an index does not match its records")
+            return found
+        return Data.records(self, collection, **where)
+
+    @_guarded
+    def count(self, collection: str) -> int:
+        return self._header["counts"][collection]
+
+    def _collection(self, collection: str) -> list[dict]:
+        if collection not in self._all:
+            count = self._header["counts"][collection]
+            records = [r for n in range(0, count, BLOCK) for r in self._chunk(f"{collection}/{n // BLOCK}")]
+            if len(records) != count:
+                raise CacheUnusable(f"{collection} are missing")
+            self._all[collection] = records
+        return self._all[collection]
+
+    @_guarded
+    def get(self, rid: str | None) -> dict | None:
+        if not rid:
+            return None
+        if rid not in self._by_id:
+            bucket = self._chunk(f"ids/{_bucket(rid, self._header['ids'][1])}")
+            place = bucket.get(rid)
+            record = self._record(*place) if place else None
+            if record is not None and record.get("id") != rid:
+                raise CacheUnusable("the id index points at the wrong record")
+            self._by_id[rid] = record
+        return self._by_id[rid]
+
+    @_guarded
+    def count_by(self, collection: str, field: str) -> dict:
+        if field in INDEXED.get(collection, ()):
+            return dict(self._chunk(f"{collection}.{field}"))
+        return Data.count_by(self, collection, field)
+
+    @_guarded
+    def person_names(self) -> list[tuple[str, str]]:
+        return [tuple(pair) for pair in self._chunk("names")]

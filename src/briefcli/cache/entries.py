@@ -1,0 +1,138 @@
+"""Reading a dataset's files through the cache: each file's validated records by its content.
+
+:class:`CachedReading` is what the loader reads files through when the cache is on. For each
+file it gives the digest of the file's bytes (from the memo's stat key when that still holds,
+else by reading the file) and, when a file with those bytes was validated before, its records,
+so that only changed files are parsed and validated again. It also remembers which groups of
+quotes were found word for word in which source texts (by the digest of both), so that an
+unchanged source's quotes are not searched again.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+
+from ..dataset.files import max_bytes, read_bytes
+from . import CacheUnusable, cache_dir
+from .fingerprint import code, now_ns, stat_key, trusted_key
+from .sealed import digest, read_whole, write
+
+
+class CachedReading:
+    """File contents and per-file records for one load, backed by the cache."""
+
+    def __init__(self, memo_path: str) -> None:
+        self.memo_path = memo_path
+        self.stats: dict[str, tuple] = {}  # real path -> (stat key, digest)
+        self.verified: set[bytes] = set()
+        self.digests: dict[str, bytes] = {}  # real path -> digest of the bytes used this time
+        self.seen: dict[str, tuple] = {}  # real path -> stat key when its digest was taken
+        self._raw: dict[str, bytes] = {}
+        self._dirty = False
+        self._limit = max_bytes()
+        try:
+            header, chunks = read_whole(memo_path)
+            if header.get("code") == code():
+                self.stats = dict(chunks["stats"])
+                self.verified = set(chunks["verified"])
+        except (CacheUnusable, KeyError, TypeError, ValueError):
+            pass
+
+    # --- content ------------------------------------------------------------------------
+
+    def digest(self, real: str, name: str) -> bytes:
+        """The digest of a file's bytes; reads the file unless its stat key vouches for it.
+
+        Raises the loader's DataError when the file cannot be read as a dataset file.
+        """
+        if real in self.digests:
+            return self.digests[real]
+        taken = now_ns()
+        try:
+            info = os.stat(real)
+        except OSError:
+            info = None
+        known = self.stats.get(real)
+        if (info is not None and known is not None and stat.S_ISREG(info.st_mode)
+                and info.st_size <= self._limit and known[0] == stat_key(info)):
+            self.seen[real] = known[0]
+            self.digests[real] = known[1]
+            return known[1]
+        raw, info = read_bytes(real, name)
+        value = digest(raw)
+        self._raw[real] = raw
+        self.digests[real] = value
+        self.seen[real] = stat_key(info)
+        trusted = trusted_key(info, taken)
+        if trusted is not None:
+            self.stats[real] = (trusted, value)
+            self._dirty = True
+        elif self.stats.pop(real, None) is not None:
+            self._dirty = True
+        return value
+
+    def raw(self, real: str, name: str) -> bytes:
+        """The file's bytes: those whose digest was taken, read now if they were not."""
+        if real not in self._raw:  # not read yet: what is parsed now is what counts
+            raw, info = read_bytes(real, name)
+            self.digests[real] = digest(raw)
+            self.seen[real] = stat_key(info)
+            return raw
+        return self._raw.pop(real)
+
+    def unchanged(self, paths) -> bool:
+        """Whether every file in ``paths`` still has the stat key it had when its digest was
+        taken (a source text saved while quotes were verified against it makes this False)."""
+        for path in paths:
+            try:
+                if stat_key(os.stat(path)) != self.seen.get(path):
+                    return False
+            except OSError:
+                return False
+        return True
+
+    # --- per-file records ---------------------------------------------------------------
+
+    @staticmethod
+    def _entry_path(value: bytes) -> str:
+        return os.path.join(cache_dir(), "files", f"{value.hex()[:40]}-{code()[:16]}")
+
+    def sections(self, real: str, name: str) -> dict | None:
+        """The validated sections of a file with these bytes, if they were kept before."""
+        value = self.digest(real, name)
+        try:
+            header, chunks = read_whole(self._entry_path(value))
+        except CacheUnusable:
+            return None
+        if header.get("code") != code() or header.get("digest") != value:
+            return None
+        sections = chunks.get("sections")
+        return sections if isinstance(sections, dict) else None
+
+    def keep(self, real: str, sections: dict) -> None:
+        """Keep a file's validated sections under the digest of the bytes they came from."""
+        value = self.digests.get(real)
+        if value is None:
+            return
+        try:
+            write(self._entry_path(value), {"code": code(), "digest": value}, {"sections": sections})
+        except OSError:
+            pass
+
+    # --- verified quotes ----------------------------------------------------------------
+
+    def save_memo(self) -> None:
+        if not self._dirty:
+            return
+        try:
+            write(self.memo_path, {"code": code()},
+                  {"stats": self.stats, "verified": sorted(self.verified)})
+        except OSError:
+            pass
+        self._dirty = False
+
+    def add_verified(self, keys) -> None:
+        before = len(self.verified)
+        self.verified.update(keys)
+        self._dirty |= len(self.verified) != before

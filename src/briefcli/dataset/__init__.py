@@ -1,0 +1,163 @@
+"""Opening a dataset: one call from paths to a store that queries can ask.
+
+    from briefcli import dataset, query
+    data = dataset.open(["data/compact.yaml"])        # a briefcli.store.Data
+    query.people(data)
+
+:func:`open` expands folders into their dataset files (:mod:`.files`), reads, validates,
+cross-checks and verifies every quote against its source, and returns the store; or raises
+:class:`~briefcli.load.problems.DataError` with every error, each placed by file, line and
+column. :func:`check` does the same work and returns every problem, warnings included, for
+``briefcli validate``.
+
+Both answer from the cache (:mod:`briefcli.cache`) when it holds this dataset as it is now,
+read only the changed files when it holds an older state, and fall back to reading the YAML
+if the cache turns out damaged, even in the middle of a query. Nothing outside this package
+(and the cache itself) knows that a cache exists.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import nullcontext
+
+from ..load.problems import DataError, Problem
+from .files import DataFile, expand
+
+__all__ = ["Check", "DataError", "DataFile", "Problem", "check", "open"]
+
+
+class Check:
+    """What opening a dataset found: the store (None if unusable), the files read, the
+    folders skipped as not part of a dataset, and every problem (errors and warnings)."""
+
+    def __init__(self, store, problems: list[Problem] | None, counts: dict | None,
+                 files: list[DataFile], skipped: list[str]) -> None:
+        self.store = store
+        self._problems = problems
+        self.files = files
+        self.skipped = skipped
+        self._counts = counts
+
+    @property
+    def counts(self) -> dict:
+        """How many records of each kind were read (empty if the files could not be merged)."""
+        if self._counts is None:
+            from ..store import COLLECTIONS
+
+            self._counts = {c: self.store.count(c) for c in COLLECTIONS} if self.store else {}
+        return self._counts
+
+    @property
+    def problems(self) -> list[Problem]:
+        if self._problems is None:  # answered from the cache: its warnings are the problems
+            self._problems = list(self.store.warnings)
+        return self._problems
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def open(paths: list[str], *, no_cache: bool = False, progress=None):  # noqa: A001 - the verb
+    """The dataset at ``paths`` (files or folders, merged in order) as a store.
+
+    ``no_cache`` reads the YAML and neither reads nor writes the cache (so does
+    ``BRIEFCLI_NO_CACHE=1``). ``progress``, if given, is called with the list of files when
+    they have to be read and returns a context manager that yields a callable taking a
+    description of the stage (see :func:`briefcli.cli.progress.loading`).
+    """
+    result = check(paths, no_cache=no_cache, progress=progress)
+    if result.store is None or result.errors:
+        raise DataError(result.errors or result.problems)
+    return result.store
+
+
+def check(paths: list[str], *, no_cache: bool = False, progress=None) -> Check:
+    """Open the dataset at ``paths`` and report every problem; never raises DataError."""
+    from .. import cache
+
+    paths = list(paths)
+    skipped: list[str] = []
+    try:
+        files = expand(paths, skipped)
+    except DataError as exc:
+        return Check(None, exc.problems, {}, [], skipped)
+    if cache.disabled(no_cache):
+        return Check(*_read(paths, files, None, progress), files, skipped)
+    resolved = [os.path.realpath(p) for p in paths]
+    base = cache.answer_path(resolved)
+    from ..cache.entries import CachedReading
+
+    reading = CachedReading(base + ".memo")
+
+    def reload():
+        store, problems, _ = _read(paths, files, reading, progress, base, resolved)
+        if store is None:
+            raise DataError([p for p in problems if p.severity == "error"])
+        return store
+
+    try:
+        store = _cached(base, resolved, files, reading, reload)
+    except DataError:  # a file cannot be read now: reading it again says why, in order
+        store = None
+    if store is not None:
+        reading.save_memo()
+        return Check(store, None, None, files, skipped)
+    return Check(*_read(paths, files, reading, progress, base, resolved), files, skipped)
+
+
+def _cached(base: str, resolved: list[str], files: list[DataFile], reading, reload):
+    """The cached answer, if it was built by this code from these files as they are now."""
+    from ..cache import CacheUnusable
+    from ..cache.answer import open_answer
+    from ..cache.fingerprint import code
+
+    expected = {"code": code(), "paths": resolved,
+                "files": [(f.real, reading.digest(f.real, f.name)) for f in files]}
+    try:
+        return open_answer(base + ".answer", expected, [f.name for f in files], reload,
+                           lambda path: reading.digest(path, path))
+    except CacheUnusable:
+        return None
+
+
+def _read(paths, files, reading, progress, base: str | None = None, resolved=None):
+    """Read the YAML (only changed files, with a cache); save the answer if it is usable."""
+    from ..load import check_all
+    from ..store import Data
+
+    context = progress([f.real for f in files]) if progress is not None else nullcontext(None)
+    with context as step:
+        plain, problems, merged = check_all(paths, files=files, reading=reading)
+        if plain is None or any(p.severity == "error" for p in problems):
+            return None, problems, _counts(plain)
+        warnings = [p for p in problems if p.severity == "warning"]
+        store = Data(plain, dict(merged.text_files), warnings)
+        if reading is not None and not merged.today:
+            if step is not None:
+                step("Saving the cache")
+            _save(base, resolved, files, reading, store)
+    return store, problems, None
+
+
+def _counts(plain: dict | None) -> dict:
+    from ..store import COLLECTIONS
+
+    return {c: len(plain.get(c, [])) for c in COLLECTIONS} if plain else {}
+
+
+def _save(base: str, resolved: list[str], files: list[DataFile], reading, store) -> None:
+    """Write the answer; a cache that cannot be written (read-only, full disk) is not."""
+    from ..cache.answer import save
+    from ..cache.fingerprint import code
+
+    try:
+        texts = sorted(set(store.source_files.values()))
+        header = {"code": code(), "paths": resolved,
+                  "files": [(f.real, reading.digests[f.real]) for f in files],
+                  "texts": [(t, reading.digest(t, t)) for t in texts]}
+        save(base + ".answer", header, store, [f.name for f in files])
+    except (OSError, KeyError, DataError):
+        pass
+    reading.save_memo()
