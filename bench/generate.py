@@ -359,8 +359,8 @@ def to_yaml(data: dict) -> str:
     return "\n".join(lines)
 
 
-def write(n_quotes: int, out: Path, seed: int = 2017) -> Path:
-    """Write the dataset of ``n_quotes`` quotes under ``out``; return the YAML file's path."""
+def _start(n_quotes: int, out: Path, seed: int) -> dict:
+    """The raw dataset, with ``out`` made afresh and its source texts written."""
     data, texts = build(n_quotes, seed)
     if out.exists():
         shutil.rmtree(out)
@@ -368,6 +368,12 @@ def write(n_quotes: int, out: Path, seed: int = 2017) -> Path:
     shutil.copy(SHIPPED.parent / "sources" / "un-news-2017-12-07.txt", out / "sources")
     for name, text in texts.items():
         (out / "sources" / name).write_text(text, encoding="utf-8")
+    return data
+
+
+def write(n_quotes: int, out: Path, seed: int = 2017) -> Path:
+    """Write the dataset of ``n_quotes`` quotes under ``out``; return the YAML file's path."""
+    data = _start(n_quotes, out, seed)
     path = out / "dataset.yaml"
     path.write_text(to_yaml(data), encoding="utf-8")
     (out / "dataset.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -378,13 +384,7 @@ def write_folder(n_quotes: int, out: Path, files: int = 100, seed: int = 2017) -
     """The same dataset as :func:`write`, as a folder of ``files`` YAML files: the i-th file
     holds the i-th slice of every section (the first also the dataset section). Returns the
     folder."""
-    data, texts = build(n_quotes, seed)
-    if out.exists():
-        shutil.rmtree(out)
-    (out / "sources").mkdir(parents=True)
-    shutil.copy(SHIPPED.parent / "sources" / "un-news-2017-12-07.txt", out / "sources")
-    for name, text in texts.items():
-        (out / "sources" / name).write_text(text, encoding="utf-8")
+    data = _start(n_quotes, out, seed)
     for i in range(files):
         part = {"dataset": data["dataset"]} if i == 0 else {}
         for key, section in data.items():
