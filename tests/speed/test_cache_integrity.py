@@ -117,3 +117,20 @@ def test_a_fifo_for_a_cache_file_does_not_block(dataset, isolated, tmp_path):
         os.mkfifo(path)
     again = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
     assert (again.returncode, again.stdout, again.stderr) == (0, first.stdout, "")
+
+
+def test_validate_from_the_cache_places_warnings_as_the_yaml_does(run_json, tmp_path):
+    """Warnings are placed only when shown; from the cache or a per-file entry, in the same words."""
+    from .conftest import REPO
+
+    source = REPO / "tests" / "data" / "valid"
+    folder = tmp_path / "valid"
+    shutil.copytree(source, folder)
+    data = str(folder / "warns-unreferenced-person.yaml")
+    without = run_json("--no-cache", "validate", data)
+    assert without[1]["warnings"] >= 1 and all(p["line"] for p in without[1]["problems"])
+    assert run_json("validate", data) == without  # read, then cached
+    assert run_json("validate", data) == without  # from the cache
+    for answer in Path(os.environ["BRIEFCLI_CACHE_DIR"]).glob("answers/*.answer"):
+        answer.unlink()
+    assert run_json("validate", data) == without  # merged from the per-file entry

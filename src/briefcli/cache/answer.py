@@ -71,7 +71,8 @@ def save(path: str, header: dict, data: Data, names: list[str]) -> None:
             chunks[f"{collection}.{field}"] = {v: len(ix) for v, ix in by_value.items()}
     index_of = {name: i for i, name in enumerate(names)}
     chunks["warnings"] = [
-        {**w.as_dict(), "file": index_of.get(w.file, w.file)} for w in data.warnings
+        {**w.as_dict(), "file": index_of.get(w.file, w.file), "path": w.path, "key": w.key}
+        for w in data.warnings
     ]
     chunks["names"] = data.person_names()
     write(path, {**header, "format": FORMAT, "info": data.info,

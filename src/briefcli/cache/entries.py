@@ -120,6 +120,19 @@ class CachedReading:
         except OSError:
             pass
 
+    @staticmethod
+    def prune() -> None:
+        """Remove the entries kept by other code (another briefcli, or an edited checkout)."""
+        folder = os.path.join(cache_dir(), "files")
+        suffix = f"-{code()[:16]}"
+        try:
+            with os.scandir(folder) as listing:
+                stale = [e.path for e in listing if not e.name.endswith(suffix)]
+            for path in stale:
+                os.unlink(path)
+        except OSError:
+            pass
+
     # --- verified quotes ----------------------------------------------------------------
 
     def save_memo(self) -> None:

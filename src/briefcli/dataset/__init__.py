@@ -38,6 +38,7 @@ class Check:
         self.files = files
         self.skipped = skipped
         self._counts = counts
+        self._placed = False
 
     @property
     def counts(self) -> dict:
@@ -50,13 +51,21 @@ class Check:
 
     @property
     def problems(self) -> list[Problem]:
+        """Every problem, each placed by line and column (which may mean parsing a file whose
+        records came from the cache: warnings are placed only when asked for)."""
+        if not self._placed:
+            self._problems = _placed(self._found(), self.files)
+            self._placed = True
+        return self._problems
+
+    def _found(self) -> list[Problem]:
         if self._problems is None:  # answered from the cache: its warnings are the problems
             self._problems = list(self.store.warnings)
         return self._problems
 
     @property
     def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
+        return [p for p in self._found() if p.severity == "error"]
 
 
 def open(paths: list[str], *, no_cache: bool = False, progress=None):  # noqa: A001 - the verb
@@ -141,6 +150,25 @@ def _read(paths, files, reading, progress, base: str | None = None, resolved=Non
     return store, problems, None
 
 
+def _placed(problems: list[Problem], files: list[DataFile]) -> list[Problem]:
+    """``problems`` with every one placed by line and column, in the order of the files."""
+    if all(p.path is None or p.line is not None for p in problems):
+        return problems
+    from ..load import fastread
+    from ..load.merge import FilePositions
+
+    real = {f.name: f.real for f in files}
+    positions: dict = {}
+    out = []
+    for problem in problems:
+        if problem.file not in positions:
+            positions[problem.file] = FilePositions(
+                problem.file, real.get(problem.file, problem.file), fastread.parse)
+        out.append(problem.placed(positions[problem.file]))
+    out.sort(key=lambda p: (p.file, p.line or 0, p.column or 0))
+    return out
+
+
 def _counts(plain: dict | None) -> dict:
     from ..store import COLLECTIONS
 
@@ -161,3 +189,4 @@ def _save(base: str, resolved: list[str], files: list[DataFile], reading, store)
     except (OSError, KeyError, DataError):
         pass
     reading.save_memo()
+    reading.prune()

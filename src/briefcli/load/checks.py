@@ -51,6 +51,20 @@ def _walk(value, path: tuple, pattern: tuple) -> Iterator[tuple[tuple, object]]:
         yield from _walk(value[head], path + (head,), rest)
 
 
+def _references(records: list[dict], collection: str, pattern: tuple):
+    """(path, value) for each value at ``pattern`` in ``records``; the common shapes of
+    pattern (a field, a list field) without a generator per record, for 100,000 records."""
+    if len(pattern) == 1:
+        field = pattern[0]
+        return [((collection, i, field), r[field]) for i, r in enumerate(records)
+                if r.get(field) is not None]
+    if len(pattern) == 2 and pattern[1] == "*":
+        field = pattern[0]
+        return [((collection, i, field, j), v) for i, r in enumerate(records)
+                if isinstance(r.get(field), list) for j, v in enumerate(r[field]) if v is not None]
+    return [found for i, r in enumerate(records) for found in _walk(r, (collection, i), pattern)]
+
+
 def check(plain: dict, merged: Merged) -> list[Problem]:
     """Unique ids, existing references, quote dates within as_of, people referred to."""
     problems: list[Problem] = []
@@ -77,16 +91,14 @@ def check(plain: dict, merged: Merged) -> list[Problem]:
 
     referred: set[str] = set()
     for collection, pattern, targets in REFERENCES:
-        for index, record in enumerate(plain.get(collection, [])):
-            for path, value in _walk(record, (collection, index), pattern):
-                referred.add(value)
-                if any(value in by_collection[t] for t in targets):
-                    continue
+        known = set().union(*(by_collection[t] for t in targets))
+        for path, value in _references(plain.get(collection, []), collection, pattern):
+            referred.add(value)
+            if value not in known:
                 noun = " or ".join(NOUN[t] for t in targets)
                 message = f"no {noun} {value!r}"
                 if len(problems) < MAX_HINTS:  # hints cost time; only the first are shown
-                    known = sorted(set().union(*(by_collection[t] for t in targets)))
-                    hint = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+                    hint = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
                     if hint:
                         message += f" (did you mean {hint[0]!r}?)"
                 problems.append(merged.problem(path, message))

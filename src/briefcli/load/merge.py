@@ -89,7 +89,12 @@ class Merged:
 
     def problem(self, path: tuple, message: str, key: bool = False,
                 severity: str = "error") -> Problem:
-        """A problem at a merged path, named as it stands in its own file."""
+        """A problem at a merged path, named as it stands in its own file. A warning is not
+        placed yet (its file may come from the cache, unparsed): see :meth:`Problem.placed`."""
+        if severity == "warning":
+            origin, inner = self.local(path)
+            if origin is not None:
+                return Problem(origin.file, message, None, None, where_of(inner), severity, inner, key)
         file, line, col = self.locate(path, key=key)
         return Problem(file, message, line, col, where_of(self.local(path)[1]), severity)
 

@@ -17,6 +17,10 @@ class Problem:
     column: int | None = None  # 1-based
     where: str = ""
     severity: str = "error"  # or "warning"
+    # a problem not placed yet: its path inside ``file`` (and whether at the key), placed only
+    # when it is shown (see briefcli.dataset.Check.problems)
+    path: tuple | None = field(default=None, compare=False)
+    key: bool = field(default=False, compare=False)
 
     def __str__(self) -> str:
         place = self.file
@@ -31,6 +35,13 @@ class Problem:
             parts.append("warning")
         parts.append(self.message)
         return ": ".join(parts)
+
+    def placed(self, positions) -> Problem:
+        """This problem with its line and column from ``positions`` (if it was not placed)."""
+        if self.path is None or self.line is not None:
+            return self
+        line, column = positions.of(self.path, key=self.key) or (None, None)
+        return Problem(self.file, self.message, line, column, self.where, self.severity)
 
     def as_dict(self) -> dict:
         return {

@@ -119,7 +119,12 @@ def text_path(merged: Merged, index: int, rel: str, folders: dict | None = None)
     folder = os.path.dirname(merged.files.get(file, file)) or "."
     folders = {} if folders is None else folders  # real folders, per call: cwd may change
     base = folders.get(folder) or folders.setdefault(folder, os.path.realpath(folder))
-    full = os.path.realpath(os.path.join(base, rel))
+    parent, leaf = os.path.split(os.path.join(base, rel))
+    if leaf in ("", ".", "..") or os.path.islink(os.path.join(parent, leaf)):
+        full = os.path.realpath(os.path.join(base, rel))
+    else:  # only the folder can hold a link: resolve each folder once, not each text
+        real = folders.get(parent) or folders.setdefault(parent, os.path.realpath(parent))
+        full = os.path.join(real, leaf)
     if os.path.isabs(rel) or os.path.commonpath([base, full]) != base:
         raise ValueError("the text must be a relative path inside the dataset file's folder")
     return full
