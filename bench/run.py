@@ -282,14 +282,14 @@ def main() -> None:
                 f"{_secs(statistics.median(parse))} | {_secs(statistics.median(later))} | "
                 f"{max(peaks)} MB | {cache_mb:.1f} MB | {load}; {later_load} |"
             )
-        # 4. One file of a folder dataset edited.
-        incremental(bc, query, work, table, context_folder := [], quick, reps)
-        context += context_folder
         # 3. extract on hostile and many articles (its own module).
         from extract_bench import run_extract
 
         print("extract...", file=sys.stderr)
         EXTRACT_NOTES[:] = run_extract(table, bc, quick)
+        # 4. One file of a folder dataset edited.
+        incremental(bc, query, work, table, context_folder := [], quick, reps)
+        context += context_folder
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -136,8 +136,10 @@ def _read(paths, files, reading, progress, base: str | None = None, resolved=Non
     from ..load import check_all
     from ..store import Data
 
+    from ..load import collector_paused
+
     context = progress([f.real for f in files]) if progress is not None else nullcontext(None)
-    with context as step:
+    with context as step, collector_paused():
         plain, problems, merged = check_all(paths, files=files, reading=reading)
         if plain is None or any(p.severity == "error" for p in problems):
             return None, problems, _counts(plain)

@@ -197,13 +197,14 @@ def _verify(plain: dict, merged: Merged, reading) -> list[Problem]:
     if reading is None:
         return verify_quotes(plain, merged)
     from ..cache.sealed import digest
-    from .verify import normalise, text_path
+    from .verify import text_path
 
     needles: dict[str, list[str]] = {}
     for quote in plain["quotes"]:
         if quote["kind"] != "paraphrase":
             needles.setdefault(quote["source"], []).append(quote["text"])
     keys: dict[str, bytes] = {}
+    paths: dict[str, str] = {}
     folders: dict = {}
     for index, source in enumerate(plain["sources"]):
         if not source.get("text"):
@@ -213,9 +214,12 @@ def _verify(plain: dict, merged: Merged, reading) -> list[Problem]:
             content = reading.digest(full, source["text"])
         except (ValueError, DataError):
             continue  # verify_quotes says what is wrong
-        quotes = "\0".join(normalise(t) for t in needles.get(source["id"], ()))
+        quotes = "\0".join(needles.get(source["id"], ()))  # as written: any change re-verifies
         keys[source["id"]] = digest(content + quotes.encode("utf-8", "surrogatepass"))
-    skip = {sid for sid, key in keys.items() if key in reading.verified}
+        paths[source["id"]] = full
+    dataset_files = set(merged.files.values())
+    skip = {sid: paths[sid] for sid, key in keys.items()
+            if key in reading.verified and paths[sid] not in dataset_files}
     problems = verify_quotes(plain, merged, skip=skip)
     if not any(p.severity == "error" for p in problems) and reading.unchanged(merged.text_files.values()):
         reading.add_verified(keys.values())

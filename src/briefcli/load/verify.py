@@ -135,13 +135,17 @@ def source_texts(plain: dict, merged: Merged, problems: list[Problem], skip=froz
 
     A source without text is a warning; one whose text cannot be read is an error where the
     dataset names the file. Texts are yielded, not kept, so a dataset of thousands of articles
-    holds one at a time. Sources in ``skip`` (verified before, see ``load._verify``) are not read.
+    holds one at a time. Sources in ``skip`` (id -> text path, verified before, see
+    ``load._verify``) are not read.
     """
     folders: dict[str, str] = {}
     dataset_files = {os.path.realpath(real) for real in merged.files.values()}
     for index, source in enumerate(plain.get("sources", [])):
         rel = source.get("text")
         path = ("sources", index, "text")
+        if source["id"] in skip:  # verified before: its text's path is known and checked
+            merged.text_files[source["id"]] = skip[source["id"]]
+            continue
         if not rel:
             problems.append(
                 merged.problem(
@@ -160,8 +164,6 @@ def source_texts(plain: dict, merged: Merged, problems: list[Problem], skip=froz
             problems.append(merged.problem(path, "the text is a file of the dataset itself, not a source's text"))
             continue
         merged.text_files[source["id"]] = full
-        if source["id"] in skip:
-            continue
         try:
             text = reading_text(read_text(full, rel))
         except DataError as exc:  # report it where the dataset names the file
