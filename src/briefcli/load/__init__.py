@@ -171,6 +171,8 @@ def _check_all(paths, verify, reading, files) -> tuple[dict | None, list[Problem
     plain = {"dataset": plain["dataset"], **{c: plain[c] for c in COLLECTIONS}}
     merged.plain = plain
     merged.today = plain["dataset"].get("as_of") is None and not plain["sources"]
+    # the dataset section as written (its fields left out absent), before defaults fill it
+    merged.raw = {"dataset": {k: v for k, v in plain["dataset"].items() if v is not None}}
     fill_defaults(plain)
     problems = check(plain, merged)
     if verify:

@@ -54,6 +54,7 @@ class Merged:
     problems: list[Problem] = field(default_factory=list)
     text_files: dict[str, str] = field(default_factory=dict)  # source id -> its checked text file
     dataset_origin: Origin | None = None
+    raw: dict = field(default_factory=dict)  # {"dataset": its fields as written}
     today: bool = False  # as_of is today's date (no as_of and no sources): not for keeping
     # section -> where each file's part starts, and that file's origin of the section
     _starts: dict[str, list[int]] = field(default_factory=dict)
