@@ -49,7 +49,14 @@ def write(path: str, header: dict, chunks: dict[str, object]) -> None:
     from .. import atomic
 
     os.makedirs(os.path.dirname(path), exist_ok=True)
-    atomic.write_bytes(path, dumps(header, chunks), force=True)
+    blob = dumps(header, chunks)
+    try:
+        atomic.write_bytes(path, blob, force=True)
+    except atomic.NotRegularFile:
+        # Something that is not a file (a FIFO, a link) holds the name in our own cache folder:
+        # it is damage, so it goes, and the cache is written in its place.
+        os.unlink(path)
+        atomic.write_bytes(path, blob, force=True)
 
 
 def _loads(blob: bytes, what: str):
