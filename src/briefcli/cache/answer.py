@@ -101,11 +101,10 @@ def open_answer(path: str, expected: dict, names: list[str], reload, digest_of) 
     return CachedData(sealed, names, reload)
 
 
-def _guarded(method):
-    """Answer from the cache; if it turns out damaged, from the YAML (read once, then kept).
-    A method named ``_x`` stands for the attribute ``x`` of the dataset read from the YAML."""
+def _guarded(method, attribute: bool = False):
+    """Answer from the cache; if it turns out damaged, from the YAML (read once, then kept):
+    the same method, or with ``attribute`` the same attribute, of the dataset read from it."""
     name = method.__name__
-    attribute = name.startswith("_")
 
     def run(self, *args, **kwargs):
         if self._fallback is None:
@@ -114,12 +113,17 @@ def _guarded(method):
             except (CacheUnusable, KeyError, IndexError, TypeError, ValueError, AttributeError):
                 self._fallback = self._reload()
         if attribute:
-            return getattr(self._fallback, name[1:])
+            return getattr(self._fallback, name)
         return getattr(self._fallback, name)(*args, **kwargs)
 
     run.__name__ = name
     run.__doc__ = method.__doc__
     return run
+
+
+def _guarded_property(method):
+    """A property answered as :func:`_guarded` answers a method."""
+    return property(_guarded(method, attribute=True))
 
 
 class CachedData(Data):
@@ -146,28 +150,16 @@ class CachedData(Data):
     def _record(self, collection: str, index: int) -> dict:
         return self._chunk(f"{collection}/{index // BLOCK}")[index % BLOCK]
 
-    @property
+    @_guarded_property
     def source_files(self) -> dict:
-        return self._source_files()
-
-    @_guarded
-    def _source_files(self) -> dict:
         return self._header["source_files"]
 
-    @property
+    @_guarded_property
     def info(self) -> dict:
-        return self._info()
-
-    @_guarded
-    def _info(self) -> dict:
         return self._header["info"]
 
-    @property
+    @_guarded_property
     def warnings(self) -> list:
-        return self._warnings()
-
-    @_guarded
-    def _warnings(self) -> list:
         from ..load.problems import Problem
 
         out = []
