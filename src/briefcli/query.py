@@ -6,55 +6,19 @@ record has one shape wherever it appears (see the README's "JSON output").
 
 from __future__ import annotations
 
-import difflib
 from datetime import date
 
-from .errors import UsageProblem
+from .lookup import QueryError, find, one, resolve  # noqa: F401 (part of this API)
 from .store import Data
-from .text import fold
-
-
-class QueryError(UsageProblem):
-    """A question that cannot be answered as asked."""
-
+from .terms import QUOTE_KINDS
+from .text import find_folded, fold
 
 # --- people ----------------------------------------------------------------------------------
 
 
-def find_people(data: Data, name: str) -> list[dict]:
-    """People whose id, name or spelling matches ``name`` (case and accents ignored).
-
-    An exact id or whole-name match wins; otherwise every person with a name containing the
-    text matches.
-    """
-    wanted = " ".join(fold(name).split())
-    if not wanted:
-        return []
-    names = data.person_names()
-    exact = [pid for folded, pid in names if pid == wanted or folded == wanted]
-    found = exact or [pid for folded, pid in names if wanted in folded]
-    return [data.get(pid) for pid in dict.fromkeys(found)]
-
-
 def person_by_name(data: Data, name: str) -> dict:
-    """The one person ``name`` means, or QueryError listing candidates or suggestions."""
-    found = find_people(data, name)
-    if len(found) == 1:
-        return found[0]
-    if found:
-        names = ", ".join(f"{p['name']} ({p['id']})" for p in found)
-        raise QueryError(f"{name!r} matches several people: {names}; be more specific")
-    choices: dict[str, str] = {}
-    for folded, pid in data.person_names():
-        choices[folded] = pid
-        for part in folded.split():
-            choices.setdefault(part, pid)
-    close = difflib.get_close_matches(fold(name), list(choices), n=3, cutoff=0.6)
-    suggestion = sorted({data.name(choices[c]) for c in close})
-    message = f"no person matches {name!r}"
-    if suggestion:
-        message += "; did you mean " + " or ".join(suggestion) + "?"
-    raise QueryError(message)
+    """The one person ``name`` means (see :mod:`briefcli.lookup`)."""
+    return one(data, "people", name)
 
 
 def role_line(data: Data, person: dict) -> str:
@@ -73,10 +37,29 @@ def role_line(data: Data, person: dict) -> str:
     return f"{role['title']}, {org.get('short_name') or org['name']}"
 
 
+def _kind_counts(quotes: list[dict]) -> dict[str, dict[str, int]]:
+    """Per speaker, how many quotes of each kind: {"arbour": {"direct": 1, ...}}."""
+    counts: dict[str, dict[str, int]] = {}
+    for quote in quotes:
+        mine = counts.setdefault(quote["speaker"], dict.fromkeys(QUOTE_KINDS, 0))
+        mine[quote["kind"]] += 1
+    return counts
+
+
+def _with_counts(person: dict, counts: dict[str, int] | None) -> dict:
+    counts = counts or dict.fromkeys(QUOTE_KINDS, 0)
+    return {
+        **person,
+        "quote_count": sum(counts.values()),
+        **{f"{kind}_count": counts[kind] for kind in QUOTE_KINDS},
+    }
+
+
 def people(data: Data) -> list[dict]:
-    counts = data.count_by("quotes", "speaker")
+    """Everyone, with their role and how many quotes of each kind they have."""
+    counts = _kind_counts(data.records("quotes"))
     return [
-        {**p, "role": role_line(data, p), "quote_count": counts.get(p["id"], 0)}
+        _with_counts({**p, "role": role_line(data, p)}, counts.get(p["id"]))
         for p in data.records("people")
     ]
 
@@ -90,9 +73,8 @@ def profile(data: Data, person: dict) -> dict:
     ]
     said = quotes(data, speaker=person)
     return {
-        **person,
-        "role": role_line(data, person),
-        "quote_count": len(said),
+        **_with_counts({**person, "role": role_line(data, person)},
+                       _kind_counts(said).get(person["id"])),
         "events": events,
         "quotes": said,
     }
@@ -105,33 +87,37 @@ def _quote_record(data: Data, quote: dict) -> dict:
     return {**quote, "speaker_name": data.name(quote["speaker"])}
 
 
-def _topic_ids(data: Data, topic: str) -> set[str]:
-    wanted = fold(topic)
-    return {
-        t["id"] for t in data.records("topics") if t["id"] == wanted or wanted in fold(t["name"])
-    }
-
-
 def quotes(
     data: Data,
-    speaker: dict | None = None,
-    topic: str | None = None,
+    speaker: dict | str | None = None,
+    topic: dict | str | None = None,
     search: str | None = None,
     kind: str | None = None,
     said_by: date | None = None,
+    source: dict | str | None = None,
+    event: dict | str | None = None,
 ) -> list[dict]:
-    """Quotes matching every filter given; ``said_by`` keeps those said by that day (as in
-    :func:`key_quotes`: an undated quote counts as said)."""
-    topics = _topic_ids(data, topic) if topic else None
+    """Quotes matching every filter given, in order of time. A speaker, topic, source or event
+    is a record or a name for :func:`briefcli.lookup.one` (an unknown name is a QueryError);
+    ``said_by`` keeps those said by that day (as in :func:`key_quotes`: an undated quote
+    counts as said)."""
+    speaker = resolve(data, "people", speaker)
+    topic, source, event = (
+        resolve(data, c, v) for c, v in (("topics", topic), ("sources", source), ("events", event))
+    )
     needle = fold(search) if search else None
-    found = []
     where = {"speaker": speaker["id"]} if speaker is not None else {}
+    found = []
     for quote in data.records("quotes", **where):
         if kind and quote["kind"] != kind:
             continue
         if said_by is not None and not _said_by(quote, said_by.isoformat()):
             continue
-        if topics is not None and not topics.intersection(quote.get("topics", [])):
+        if topic is not None and topic["id"] not in quote.get("topics", []):
+            continue
+        if source is not None and quote["source"] != source["id"]:
+            continue
+        if event is not None and quote.get("event") != event["id"]:
             continue
         if needle and needle not in fold(quote["text"]) and needle not in fold(
             quote.get("context") or ""
@@ -139,6 +125,40 @@ def quotes(
             continue
         found.append(_quote_record(data, quote))
     return sorted(found, key=lambda q: _start(q.get("when")))
+
+
+# --- topics and sources ----------------------------------------------------------------------
+
+
+def topics(data: Data) -> list[dict]:
+    """Every topic, with how many quotes are about it."""
+    counts: dict[str, int] = {}
+    for quote in data.records("quotes"):
+        for tid in quote.get("topics", []):
+            counts[tid] = counts.get(tid, 0) + 1
+    return [{**t, "quote_count": counts.get(t["id"], 0)} for t in data.records("topics")]
+
+
+def sources(data: Data) -> list[dict]:
+    """Every source, with whether its text is stored and how many quotes it verifies: the
+    direct and partial quotes citing it, each checked word for word against that text when
+    the dataset was loaded (a quote not found there fails the load)."""
+    cited: dict[str, dict[str, int]] = {}
+    for quote in data.records("quotes"):
+        mine = cited.setdefault(quote["source"], dict.fromkeys(QUOTE_KINDS, 0))
+        mine[quote["kind"]] += 1
+    out = []
+    for source in data.records("sources"):
+        counts = cited.get(source["id"], dict.fromkeys(QUOTE_KINDS, 0))
+        stored = source["id"] in data.source_files
+        checkable = counts["direct"] + counts["partial"]
+        out.append({
+            **source,
+            "text_stored": stored,
+            "quote_count": sum(counts.values()),
+            "quotes_verified": checkable if stored else 0,
+        })
+    return out
 
 
 # --- time ------------------------------------------------------------------------------------
@@ -216,8 +236,11 @@ def _overlaps(when: dict, start: str | None, end: str | None, floor: str | None 
     return True
 
 
-def timeline(data: Data, start: date | None = None, end: date | None = None) -> list[dict]:
-    """Every dated item (sources, events, steps, outcomes) in order of time."""
+def timeline(data: Data, start: date | None = None, end: date | None = None,
+             where: dict | str | None = None) -> list[dict]:
+    """Every dated item (sources, events, steps, outcomes) in order of time; ``where`` keeps
+    those at a place (a record or a name), or in a city or venue of that country."""
+    place = resolve(data, "places", where)
     items = []
 
     def item(kind: str, rid: str, name: str, when: dict, where: str | None, status,
@@ -244,32 +267,62 @@ def timeline(data: Data, start: date | None = None, end: date | None = None) -> 
     low = start.isoformat() if start else None
     high = end.isoformat() if end else None
     chosen = [i for i in items if _overlaps(i["when"], low, high, i.pop("floor", None))]
+    if place is not None:
+        chosen = [i for i in chosen if _at(data, i["where"], place["id"])]
     return sorted(chosen, key=lambda i: _start(i["when"]))
+
+
+def _at(data: Data, where: str | None, place: str) -> bool:
+    """Whether ``where`` is ``place`` or lies in it (a city's ``country``)."""
+    return where is not None and (where == place or (data.get(where) or {}).get("country") == place)
 
 
 # --- search and brief ------------------------------------------------------------------------
 
 
+def passage(value: str, span: tuple[int, int], room: int = 60) -> tuple[str, int, int]:
+    """The stretch of ``value`` around ``span`` (up to ``room`` characters either side, cut at
+    a space, '…' where cut), and where the span lies in it."""
+    start, end = span
+    low = 0 if start <= room else value.find(" ", start - room, start) + 1 or start - room
+    high = len(value) if len(value) - end <= room else value.rfind(" ", end, end + room)
+    high = high if high > end else min(len(value), end + room)
+    before = ("…" if low > 0 else "") + value[low:start]
+    after = value[end:high] + ("…" if high < len(value) else "")
+    return before + value[start:end] + after, len(before), len(before) + end - start
+
+
 def search(data: Data, text: str) -> list[dict]:
+    """Every record with ``text`` in one of its fields (case and accents ignored), with the
+    matching passage and where the match lies in it, as grep shows a line."""
     needle = " ".join(fold(text).split())
     if not needle:
         raise QueryError("give some text to search for")
     hits = []
 
-    def hit(kind: str, record: dict, title: str, *fields: str | None) -> None:
-        for value in (title, *fields):
-            if value and needle in fold(value):
-                hits.append({"type": kind, "id": record["id"], "title": title, "match": value})
-                return
+    def hit(kind: str, record: dict, title: tuple[str, str], *fields: tuple[str, str | None]):
+        for field, value in (title, *fields):
+            value = " ".join((value or "").split())
+            span = find_folded(value, needle)
+            if span is None:
+                continue
+            shown, start, end = passage(value, span)
+            hits.append({"type": kind, "id": record["id"], "title": title[1], "field": field,
+                         "title_field": title[0], "match": value, "passage": shown,
+                         "match_start": start, "match_end": end})
+            return
 
     for p in data.records("people"):
-        hit("person", p, p["name"], *p.get("spellings", []), *(r["title"] for r in p.get("roles", [])))
+        hit("person", p, ("name", p["name"]), *(("spelling", n) for n in p.get("spellings", [])),
+            *(("role", r["title"]) for r in p.get("roles", [])))
     for q in data.records("quotes"):
-        hit("quote", q, f"{data.name(q['speaker'])}: {q['text']}", q.get("context"))
+        hit("quote", q, ("quote", f"{data.name(q['speaker'])}: {q['text']}"),
+            ("context", q.get("context")))
     for e in data.records("events"):
-        hit("event", e, e["name"], e.get("about"), data.name(e.get("where")))
+        hit("event", e, ("name", e["name"]), ("about", e.get("about")), ("where", data.name(e.get("where"))))
     for s in data.records("steps"):
-        hit("step", s, s["what"], (s.get("outcome") or {}).get("what"), data.name(s.get("where")))
+        hit("step", s, ("what", s["what"]), ("outcome", (s.get("outcome") or {}).get("what")),
+            ("where", data.name(s.get("where"))))
     return hits
 
 

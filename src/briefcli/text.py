@@ -73,3 +73,18 @@ def strip_accents(text: str) -> str:
     """Text without combining accents: 'Jürg Lajčák' -> 'Jurg Lajcak'."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def find_folded(text: str, needle: str) -> tuple[int, int] | None:
+    """Where folded ``needle`` first occurs in ``text``, matched as :func:`fold` matches,
+    as (start, end) character offsets into ``text`` itself; None if it does not."""
+    folded: list[str] = []
+    origin: list[int] = []  # for each folded character, the index of the one it came from
+    for index, char in enumerate(text):
+        piece = fold(char) if not char.isascii() else char.casefold()
+        folded.append(piece)
+        origin.extend([index] * len(piece))
+    at = "".join(folded).find(needle)
+    if at < 0 or not needle:
+        return None
+    return origin[at], origin[at + len(needle) - 1] + 1

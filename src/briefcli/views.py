@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 
+from collections.abc import Callable
+
 from .render.view import Column, Document, Fields, Listing, Paragraph, Section, cell
+from .terms import QUOTE_KINDS
 
 _YEAR = re.compile(r"\b\d{4}\b")
 
@@ -24,6 +27,31 @@ def when_text(when: dict | None) -> str:
     return f"{when['text']} ({from_dict(when).edtf})"
 
 
+def source_name(source: dict | None) -> str:
+    """'UN News, 2017-12-07': who published a source, and when (in its wording)."""
+    if source is None:
+        return ""
+    return f"{source['publisher']}, {when_text(source['published'])}"
+
+
+def quoted(quote: dict) -> str:
+    """A quote as a reader should take it: quoted words in quotation marks, a paraphrase
+    marked as the source's account rather than the speaker's words."""
+    if quote["kind"] == "paraphrase":
+        return f"(paraphrase) {quote['text']}"
+    return f"\u201c{quote['text']}\u201d"
+
+
+def kinds_said(record: dict, between: str = ",\n") -> str:
+    """'1 direct, 1 partial, 3 paraphrase' (one a line), kinds with none left out."""
+    said = [f"{record[f'{kind}_count']} {kind}" for kind in QUOTE_KINDS if record[f"{kind}_count"]]
+    return between.join(said) or "none"
+
+
+def _count(kind: str) -> Column:
+    return Column(kind, lambda p: p[f"{kind}_count"], key=f"{kind}_count", shown=False)
+
+
 def people(records: list[dict]) -> Listing:
     return Listing(
         "people",
@@ -31,28 +59,67 @@ def people(records: list[dict]) -> Listing:
         [
             Column("Name", lambda p: p["name"]),
             Column("Role", lambda p: p["role"], wide=True),
-            Column("Quotes", lambda p: str(p["quote_count"])),
+            Column("Quotes", kinds_said, key="quote_count", raw=lambda p: p["quote_count"]),
+            *(_count(kind) for kind in QUOTE_KINDS),
         ],
         title="People",
         empty="No people in this dataset.",
     )
 
 
+def quote_columns(source: Callable[[dict], str] = lambda q: q["source"]) -> list[Column]:
+    """How a quote is shown wherever quotes are listed; ``source`` names its source."""
+    return [
+        Column("Speaker", lambda q: q["speaker_name"], key="speaker_name"),
+        Column("When", lambda q: when_text(q.get("when")), when=lambda q: q.get("when")),
+        Column("Kind", lambda q: q["kind"]),
+        Column("Source", source, raw=lambda q: q["source"]),
+        Column("Quote", quoted, wide=True, key="text", raw=lambda q: q["text"], style="quote"),
+        Column("Context", lambda q: q.get("context"), wide=True, style="note"),
+    ]
+
+
 def quotes(records: list[dict], title: str = "Quotes", empty: str = "No quotes match.") -> Listing:
+    return Listing("quotes", records, quote_columns(), title=title, empty=empty, layout="cards")
+
+
+def topics(records: list[dict]) -> Listing:
     return Listing(
-        "quotes",
+        "topics",
         records,
         [
-            Column("Speaker", lambda q: q["speaker_name"]),
-            Column("When", lambda q: when_text(q.get("when"))),
-            Column("Kind", lambda q: q["kind"]),
-            Column("Source", lambda q: q["source"]),
-            Column("Quote", lambda q: q["text"], wide=True),
+            Column("Topic", lambda t: t["name"], key="name"),
+            Column("Quotes", lambda t: str(t["quote_count"]), key="quote_count"),
         ],
-        title=title,
-        empty=empty,
+        title="Topics",
+        empty="No topics in this dataset.",
+    )
+
+
+def sources(records: list[dict]) -> Listing:
+    return Listing(
+        "sources",
+        records,
+        [
+            Column("Publisher", lambda s: s["publisher"]),
+            Column("Published", lambda s: when_text(s["published"]), when=lambda s: s["published"]),
+            Column("Text", lambda s: "text stored" if s["text_stored"] else "no text stored",
+                   key="text_stored", raw=lambda s: "yes" if s["text_stored"] else "no"),
+            Column("Quotes", lambda s: _plural(s["quote_count"], "quote"), key="quote_count",
+                   raw=lambda s: s["quote_count"]),
+            Column("Verified", lambda s: f"{s['quotes_verified']} verified word for word",
+                   key="quotes_verified", raw=lambda s: s["quotes_verified"]),
+            Column("Title", lambda s: s["title"], wide=True),
+            Column("URL", lambda s: s.get("url"), wide=True, style="note"),
+        ],
+        title="Sources",
+        empty="No sources in this dataset.",
         layout="cards",
     )
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
 
 
 def steps(records: list[dict], as_of_note: str) -> Listing:
@@ -60,12 +127,12 @@ def steps(records: list[dict], as_of_note: str) -> Listing:
         "steps",
         records,
         [
-            Column("When", lambda s: when_text(s["when"])),
-            Column("How far off", lambda s: s["distance"]),
+            Column("When", lambda s: when_text(s["when"]), when=lambda s: s["when"]),
+            Column("How far off", lambda s: s["distance"], key="distance"),
             Column("Status", lambda s: s["status"]),
-            Column("Where", lambda s: s.get("where_name", "")),
-            Column("By", lambda s: s.get("by_name", "")),
-            Column("Next step", lambda s: s["what"], wide=True),
+            Column("Where", lambda s: s.get("where_name", ""), key="where_name"),
+            Column("By", lambda s: s.get("by_name", ""), key="by_name"),
+            Column("Next step", lambda s: s["what"], wide=True, key="what"),
         ],
         title=f"Next steps. {as_of_note}",
         empty=f"No steps ahead. {as_of_note}.",
@@ -79,15 +146,22 @@ def timeline(records: list[dict]) -> Listing:
         "timeline",
         records,
         [
-            Column("When", lambda i: when_text(i["when"])),
+            Column("When", lambda i: when_text(i["when"]), when=lambda i: i["when"]),
             Column("Type", lambda i: i["type"]),
-            Column("Where", lambda i: i.get("where_name", "")),
-            Column("What", lambda i: i["name"], wide=True),
+            Column("Where", lambda i: i.get("where_name", ""), key="where_name"),
+            Column("What", lambda i: i["name"], wide=True, key="name"),
         ],
         title="Timeline",
         empty="Nothing dated in that range.",
         layout="cards",
     )
+
+
+def _short(text: str, size: int = 72) -> str:
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
+
+
+_FIELD_WORDS = {"about": "description", "where": "place", "what": "description"}
 
 
 def search(records: list[dict], text: str) -> Listing:
@@ -96,10 +170,17 @@ def search(records: list[dict], text: str) -> Listing:
         records,
         [
             Column("Type", lambda h: h["type"]),
-            Column("Match", lambda h: h["title"], wide=True),
+            Column("Field", lambda h: f"in its {_FIELD_WORDS.get(h['field'], h['field'])}",
+                   raw=lambda h: h["field"]),
+            # the title once: not again above a passage that is the title
+            Column("Title", lambda h: "" if h["field"] == h["title_field"] else _short(h["title"]),
+                   wide=True, raw=lambda h: h["title"]),
+            Column("Passage", lambda h: h["passage"], wide=True,
+                   mark=lambda h: (h["match_start"], h["match_end"])),
         ],
         title=f"Matches for {text!r}",
         empty=f"Nothing matches {text!r}.",
+        layout="cards",
     )
 
 
@@ -115,8 +196,8 @@ def profile(record: dict, roles: list[str], country: str) -> Document:
         "events",
         record["events"],
         [
-            Column("Event", lambda e: e["name"], wide=True),
-            Column("When", lambda e: when_text(e.get("when"))),
+            Column("Event", lambda e: e["name"], wide=True, key="name"),
+            Column("When", lambda e: when_text(e.get("when")), when=lambda e: e.get("when")),
             Column("Part", lambda e: e["part"]),
         ],
         empty="No events recorded.",
@@ -131,7 +212,8 @@ def profile(record: dict, roles: list[str], country: str) -> Document:
         [
             Section("Profile", [Fields(facts)]),
             Section("Events", [events]),
-            Section(f"Quotes ({record['quote_count']})", [said]),
+            Section(f"Quotes ({kinds_said(record, ', ')})" if record["quote_count"] else "Quotes",
+                    [said]),
         ],
     )
 
@@ -144,17 +226,14 @@ def brief(result: dict, as_of_note: str) -> Document:
         empty="No people in this dataset.",
     )
     key = [
-        Paragraph(f"“{q['text']}” — {q['speaker_name']}, {when_text(q.get('when'))}", "quote")
+        Paragraph(f"{quoted(q)} — {q['speaker_name']}, {when_text(q.get('when'))}", "quote")
         for q in result["key_quotes"]
     ] or [Paragraph("No full quotes yet.", "note")]
     ahead = steps(result["next_steps"], as_of_note)
     ahead.title = None
     sources = [
-        Paragraph(
-            f"{s['publisher']}, {when_text(s['published'])}: {s['title']}"
-            + (f" <{s['url']}>" if s.get("url") else ""),
-            "note",
-        )
+        Paragraph(f"{source_name(s)}: {s['title']}" + (f" <{s['url']}>" if s.get("url") else ""),
+                  "note")
         for s in result["sources"]
     ]
     return Document(

@@ -204,5 +204,7 @@ def test_people_at_40_columns_keeps_every_column(cli):
     people = json.loads(cli("people", "--json").stdout)
     words = " ".join(narrow.split())
     for person in people:
-        assert f"{person['name']} · {person['quote_count']}" in words
+        kinds = ", ".join(f"{person[f'{kind}_count']} {kind}" for kind in
+                          ("direct", "partial", "paraphrase") if person[f"{kind}_count"])
+        assert f"{person['name']} · {kinds or 'none'}" in words
         assert person["role"] in words

@@ -16,12 +16,19 @@ from briefcli.render.markdown import to_markdown
 from briefcli.render.view import Column, Document, Listing, Paragraph, Section
 
 SHIPPED = Path(__file__).resolve().parents[2] / "data" / "compact.yaml"
+# Each listing's CSV header: stable snake_case names, a date as wording, earliest, latest.
+WHEN = ["when", "when_earliest", "when_latest"]
 LISTINGS = {
-    "people": (["people"], ["Name", "Role", "Quotes"]),
-    "quotes": (["quotes"], ["Speaker", "When", "Kind", "Source", "Quote"]),
-    "next": (["next"], ["When", "How far off", "Status", "Where", "By", "Next step"]),
-    "timeline": (["timeline"], ["When", "Type", "Where", "What"]),
-    "search": (["search", "migration"], ["Type", "Match"]),
+    "people": (["people"], ["name", "role", "quote_count", "direct_count", "partial_count",
+                            "paraphrase_count"]),
+    "quotes": (["quotes"], ["speaker_name", *WHEN, "kind", "source", "text", "context"]),
+    "next": (["next"], [*WHEN, "distance", "status", "where_name", "by_name", "what"]),
+    "timeline": (["timeline"], [*WHEN, "type", "where_name", "name"]),
+    "search": (["search", "migration"], ["type", "field", "title", "passage"]),
+    "topics": (["topics"], ["name", "quote_count"]),
+    "sources": (["sources"], ["publisher", "published", "published_earliest",
+                              "published_latest", "text_stored", "quote_count",
+                              "quotes_verified", "title", "url"]),
 }
 
 
@@ -52,6 +59,18 @@ def test_csv_reads_back_one_record_per_row(run, name):
     assert rows[0] == ["id", *headers]
     assert [row[0] for row in rows[1:]] == [r["id"] for r in records(run, args)]
     assert all(len(row) == len(rows[0]) for row in rows)
+    # Where a column holds a field of the JSON record under the same name, the values agree;
+    # a date's three columns are its wording and its two bounds.
+    for row, record in zip(rows[1:], records(run, args), strict=True):
+        for key, value in zip(rows[0], row, strict=True):
+            field, _, bound = key.partition("_")
+            if isinstance(record.get(field), dict) and bound in ("", "earliest", "latest"):
+                assert value == (record[field][bound or "text"] or ""), key
+            elif key in record and not isinstance(record[key], (list, dict)):
+                expected = record[key]
+                if isinstance(expected, bool):
+                    expected = "yes" if expected else "no"
+                assert value == ("" if expected is None else str(expected)), key
 
 
 @pytest.mark.parametrize("name", LISTINGS)
@@ -109,7 +128,7 @@ def test_csv_joins_lists_with_semicolons(capsys):
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
     # As documented: joined with '; ' (so an item holding '; ' cannot be told apart; the JSON
     # keeps the list), and a missing value is an empty cell.
-    assert rows == [["id", "Tags", "N"], ["a", "x; y; z", ""]]
+    assert rows == [["id", "tags", "n"], ["a", "x; y; z", ""]]
 
 
 @pytest.mark.parametrize("text, shown", [

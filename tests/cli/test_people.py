@@ -19,6 +19,9 @@ def test_people_json_shape(cli):
     assert {p["id"]: p["quote_count"] for p in people} == {
         "arbour": 5, "lajcak": 6, "gomez-camacho": 0, "lauber": 0,
     }
+    # by kind: Arbour's five are one direct quote, one partial and three paraphrases
+    kinds = [(p["direct_count"], p["partial_count"], p["paraphrase_count"]) for p in people]
+    assert kinds == [(1, 1, 3), (2, 2, 2), (0, 0, 0), (0, 0, 0)]
     lajcak = people[1]
     assert lajcak["name"] == "Miroslav Lajčák"
     assert lajcak["role"] == "President of the General Assembly"
@@ -33,8 +36,10 @@ def test_people_csv_reads_back(cli):
     result = cli("people", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [r["id"] for r in rows] == ["arbour", "lajcak", "gomez-camacho", "lauber"]
-    assert rows[2]["Name"] == "Juan José Gómez Camacho"
-    assert rows[2]["Quotes"] == "0"
+    assert rows[2]["name"] == "Juan José Gómez Camacho"
+    assert [(r["quote_count"], r["direct_count"], r["partial_count"], r["paraphrase_count"])
+            for r in rows] == [("5", "1", "1", "3"), ("6", "2", "2", "2"), ("0", "0", "0", "0"),
+                               ("0", "0", "0", "0")]
 
 
 def test_people_markdown_table(cli):
@@ -48,7 +53,7 @@ def test_people_markdown_table(cli):
     ]
     assert lines[4] == (
         "| Louise Arbour | Special Representative of the UN Secretary-General for "
-        "International Migration | 5 |"
+        "International Migration | 1 direct, 1 partial, 3 paraphrase |"
     )
 
 

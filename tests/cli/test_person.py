@@ -22,6 +22,7 @@ def test_person_json(cli):
 def test_person_with_quotes(cli):
     record = json.loads(cli("person", "lajcak", "--json").stdout)
     assert record["quote_count"] == 6
+    assert (record["direct_count"], record["partial_count"], record["paraphrase_count"]) == (2, 2, 2)
     assert record["quotes"][0]["speaker_name"] == "Miroslav Lajčák"
 
 
@@ -35,3 +36,13 @@ def test_person_csv_is_refused(cli):
     result = cli("person", "arbour", "--format", "csv")
     assert result.exit_code == 2
     assert result.stderr == "briefcli: csv shows lists of records; 'person' is a document\n"
+
+
+def test_person_quotes_show_their_kind(cli):
+    out = cli("person", "arbour", width=120).stdout
+    section = out[out.index("Quotes (1 direct, 1 partial, 3 paraphrase)"):]
+    # quoted words in quotation marks, paraphrases marked, contexts shown
+    assert "    \u201cWe stand today tasked with the mandate" in section
+    assert "    \u201ctragedy of large mixed flows" in section
+    assert "    (paraphrase) Commitment and cooperation from the global community" in section
+    assert '    Context: Reported as said by "a senior United Nations official"' in section

@@ -38,7 +38,7 @@ def test_ambiguous_name_lists_candidates(cli):
     result = cli("quotes", "--speaker", "la")
     assert result.exit_code == 2
     assert result.stderr == (
-        "briefcli: 'la' matches several people: Miroslav Lajčák (lajcak), "
+        "briefcli: --speaker: 'la' matches several people: Miroslav Lajčák (lajcak), "
         "Jürg Lauber (lauber); be more specific\n"
     )
     assert result.stdout == ""
@@ -47,7 +47,9 @@ def test_ambiguous_name_lists_candidates(cli):
 def test_unknown_name_suggests(cli):
     result = cli("quotes", "--speaker", "Arbor")
     assert result.exit_code == 2
-    assert result.stderr == "briefcli: no person matches 'Arbor'; did you mean Louise Arbour?\n"
+    assert result.stderr == (
+        "briefcli: --speaker: no person matches 'Arbor'; did you mean Louise Arbour?\n"
+    )
 
 
 def test_filters(cli):

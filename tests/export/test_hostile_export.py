@@ -72,7 +72,7 @@ def test_html_hostile_stays_text(exported):
     for bold in tree.iter("b"):  # our bold names hold only text, or one link of ours
         assert [child.tag for child in bold] in ([], ["a"])
         assert all(len(child) == 0 for child in bold)
-    assert [q for q in tree.iter("blockquote")][0].text == clean(QUOTE)
+    assert [q for q in tree.iter("blockquote")][0].text == f"\u201c{clean(QUOTE)}\u201d"
     assert tree.find("body//h1").text == clean(
         "<script>alert('title')</script> [link=file:///etc/passwd]Compact[/link] \x1b[2J"
     )

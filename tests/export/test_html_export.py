@@ -80,10 +80,15 @@ def test_html_sections_and_quotes(export):
     assert [text_of(h) for h in body.iter("h2")] == SECTIONS
     dataset = yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))
     quotes = [text_of(q) for q in body.iter("blockquote")]
-    assert quotes == [" ".join(q["text"].split()) for q in dataset["quotes"]]
+    # Quoted words in quotation marks; a paraphrase said to be one.
+    assert quotes == [
+        f"(paraphrase) {' '.join(q['text'].split())}" if q["kind"] == "paraphrase"
+        else f"\u201c{' '.join(q['text'].split())}\u201d"
+        for q in dataset["quotes"]
+    ]
     tables = list(body.iter("table"))
-    # who's who, the chart's rows in words (the event and three steps), sources
-    assert [len(t.findall("./tbody/tr")) for t in tables] == [4, 4, 1]
+    # who's who, the chart's rows in words (the event and three steps); sources are cards
+    assert [len(t.findall("./tbody/tr")) for t in tables] == [4, 4]
     # Each cell says which column it is in, for the narrow-screen layout.
     assert all(td.get("data-label") for t in tables for td in t.iter("td"))
 

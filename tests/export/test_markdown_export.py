@@ -56,10 +56,10 @@ def test_markdown_headings_and_tables(export):
     headers = [table[0] for table in doc["tables"]]
     assert headers == [
         ["Name", "Role", "Country", "Quotes"],
-        ["Speaker", "When", "Kind", "Source", "Quote"],
+        ["Speaker", "When", "Kind", "Source", "Quote", "Context"],
         ["When", "Type", "Where", "What"],
         ["When", "How far off", "Status", "Where", "By", "Next step"],
-        ["Publisher", "Published", "Title", "Link"],
+        ["Publisher", "Published", "Text", "Quotes", "Verified", "Title", "URL"],
     ]
     assert [len(table) - 1 for table in doc["tables"]] == [4, 11, 5, 3, 1]
     assert not doc["types"] & {"html_block", "html_inline", "link_open", "image"}
@@ -71,7 +71,9 @@ def test_markdown_every_quote_word_for_word_with_speaker_date_source(export):
     quotes_table = read(export("markdown"))["tables"][1]
     rows = {row[4]: row for row in quotes_table[1:]}
     for quote in dataset["quotes"]:
-        row = rows[" ".join(quote["text"].split())]
+        words = " ".join(quote["text"].split())
+        # quoted words in quotation marks; a paraphrase said to be one
+        row = rows[f"(paraphrase) {words}" if quote["kind"] == "paraphrase" else f"“{words}”"]
         assert row[0] == names[quote["speaker"]]
         assert row[1] == "Wednesday (2017-12-06)"
         assert row[2] == quote["kind"]

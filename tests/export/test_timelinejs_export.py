@@ -130,8 +130,8 @@ def test_timelinejs_title_and_texts(timeline):
     assert "As of 2017-12-07 (the dataset's date)." in check_html(title["text"])
     quote = timeline["events"][-1]["text"]
     assert quote["headline"] == "Miroslav Lajčák"
-    assert check_html(quote["text"]).startswith("Member States will determine their own "
-                                                "migration policies.")
+    assert check_html(quote["text"]).startswith("“Member States will determine their own "
+                                                "migration policies.”")
 
 
 def test_timelinejs_steps_stand_as_of(export):
@@ -165,5 +165,5 @@ def test_timelinejs_escapes_data_as_html(export):
     quote = next(s for s in doc["events"] if s["unique_id"] == "quote-q-direct")
     said = ("We <script>alert('quote')</script> say [link=file:///etc/passwd]this[/link] "
             "\x1b[31mloudly\x1b[0m \u202edesrever\u202c, in\u200bvis")
-    assert check_html(quote["text"]["text"]).startswith(clean(said))
+    assert check_html(quote["text"]["text"]).startswith(f"“{clean(said)}")
     assert date(2017, 12, 6) == date(*check_date(quote["start_date"]))

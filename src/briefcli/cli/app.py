@@ -24,6 +24,8 @@ COMMANDS = {
     "next": "briefcli.cli.schedule:next_",
     "timeline": "briefcli.cli.schedule:timeline",
     "brief": "briefcli.cli.schedule:brief",
+    "topics": "briefcli.cli.browse:topics",
+    "sources": "briefcli.cli.browse:sources",
     "search": "briefcli.cli.browse:search",
     "track": "briefcli.cli.process:track",
     "changes": "briefcli.cli.process:changes",

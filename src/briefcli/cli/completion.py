@@ -2,9 +2,10 @@
 ``gh completion -s SHELL`` and ``rg --generate complete-SHELL`` do.
 
 The script calls briefcli back with ``_BRIEFCLI_COMPLETE`` set (Click's completion protocol).
-Commands, options and choices come from the command line's own definition; person ids and
-topic ids come from the dataset in use (``--data`` on the line being completed, else
-``$BRIEFCLI_DATA``, else the shipped dataset), read from the cache as any query is.
+Commands, options and choices come from the command line's own definition; the ids of people,
+topics, sources, places and events come from the dataset in use (``--data`` on the line being
+completed, else ``$BRIEFCLI_DATA``, else the shipped dataset), read from the cache as any query
+is.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ SHELLS = ("bash", "zsh", "fish")
 def completion(shell: str) -> None:
     """Print the shell completion script for bash, zsh or fish.
 
-    It completes commands, options, formats, person and topic ids of the dataset in use. Install
+    It completes commands, options, formats, and the ids of the people, topics, sources, places
+    and events of the dataset in use. Install
     it once: bash: briefcli completion bash > ~/.local/share/bash-completion/completions/briefcli;
     zsh: briefcli completion zsh > "${fpath[1]}/_briefcli"; fish: briefcli completion fish >
     ~/.config/fish/completions/briefcli.fish. Or load it for this session only: eval "$(briefcli
@@ -51,22 +53,31 @@ def _records(ctx: click.Context, collection: str) -> list[dict]:
         return []
 
 
-def _ids(collection: str, label: str):
+def _ids(collection: str):
+    """Complete the ids of a collection: those starting with what is typed, or whose names (the
+    fields :mod:`briefcli.lookup` matches) have a word that does; each with its name as help."""
+
     def complete(ctx: click.Context, param, incomplete: str):
         from click.shell_completion import CompletionItem
 
+        from ..lookup import KINDS
         from ..text import fold
 
+        fields = KINDS[collection][2]
         wanted = fold(incomplete)
-        return [
-            CompletionItem(record["id"], help=record.get(label) or None)
-            for record in _records(ctx, collection)
-            if record["id"].startswith(wanted)
-            or any(word.startswith(wanted) for word in fold(record.get(label) or "").split())
-        ]
+        items = []
+        for record in _records(ctx, collection):
+            names = [record.get(field) or "" for field in fields]  # spellings are a list
+            words = fold(" ".join(n if isinstance(n, str) else " ".join(n) for n in names)).split()
+            if record["id"].startswith(wanted) or any(w.startswith(wanted) for w in words):
+                items.append(CompletionItem(record["id"], help=names[0] or None))
+        return items
 
     return complete
 
 
-people = _ids("people", "name")
-topics = _ids("topics", "name")
+people = _ids("people")
+topics = _ids("topics")
+sources = _ids("sources")
+places = _ids("places")
+events = _ids("events")

@@ -6,6 +6,7 @@ from datetime import date
 
 import click
 
+from . import completion
 from .command import command
 from .common import load_as_of, output
 from .options import DAY, as_of_option, output_format
@@ -31,6 +32,9 @@ def next_(ctx: click.Context, as_of: date | None, fmt: str | None, json_flag: bo
               help="Only items from this day on (YYYY-MM-DD or 'today').")
 @click.option("--to", "end", type=DAY, metavar="DATE",
               help="Only items up to this day (YYYY-MM-DD or 'today').")
+@click.option("--place", metavar="PLACE", shell_complete=completion.places,
+              help="Only items at this place, or in a city or venue of it (an id or part of its "
+              "name).")
 @click.option("--chart", is_flag=True,
               help="Draw steps and events on a time axis: each promise as a band, each outcome "
               "as a mark, the as-of day as a line.")
@@ -39,8 +43,9 @@ def next_(ctx: click.Context, as_of: date | None, fmt: str | None, json_flag: bo
 @as_of_option
 @output_format()
 @click.pass_context
-def timeline(ctx: click.Context, start: date | None, end: date | None, chart: bool,
-             ascii_only: bool, as_of: date | None, fmt: str | None, json_flag: bool) -> None:
+def timeline(ctx: click.Context, start: date | None, end: date | None, place: str | None,
+             chart: bool, ascii_only: bool, as_of: date | None, fmt: str | None,
+             json_flag: bool) -> None:
     """Every dated item (the sources, events, steps and outcomes) in order of time.
 
     With --chart, a picture of the process instead: the promised windows of the steps and the
@@ -51,10 +56,13 @@ def timeline(ctx: click.Context, start: date | None, end: date | None, chart: bo
     if start and end and end < start:
         raise click.BadParameter(f"{end} is before --from {start}", param_hint="'--to'")
     if chart or ascii_only:
+        if place:
+            raise click.UsageError("--chart draws every place; leave out --place")
         _chart(ctx, start, end, as_of, ascii_only, fmt, json_flag)
         return
     data = load_as_of(ctx, as_of)[0]
-    output(views.timeline(query.timeline(data, start, end)), fmt, json_flag)
+    where = query.one(data, "places", place, "--place") if place else None
+    output(views.timeline(query.timeline(data, start, end, where=where)), fmt, json_flag)
 
 
 def _chart(ctx, low, high, as_of, ascii_only, fmt, json_flag) -> None:

@@ -11,6 +11,7 @@ from datetime import date
 
 from .. import query, views
 from ..render.view import Column, Document, Fields, Listing, Paragraph, Section
+from .sentences import source_name
 
 KINDS_NOTE = (
     "Kinds: direct is the speaker's words in full; partial is words quoted within the "
@@ -18,10 +19,11 @@ KINDS_NOTE = (
 )
 
 
-def source_line(source: dict | None) -> str:
-    if source is None:
-        return ""
-    return f"{source['publisher']}, {views.when_text(source['published'])}"
+def _quote_columns(data) -> list:
+    """Quotes as every listing shows them, the source by name, the speaker linked to them."""
+    columns = views.quote_columns(source=lambda q: source_name(data.get(q["source"])))
+    columns[0].link = lambda q: f"person-{q['speaker']}"
+    return columns
 
 
 def document(data, as_of: date, note: str, chart: bool = False) -> Document:
@@ -51,13 +53,7 @@ def document(data, as_of: date, note: str, chart: bool = False) -> Document:
     quotes = Listing(
         "quotes",
         said,
-        [
-            Column("Speaker", lambda q: q["speaker_name"], link=lambda q: f"person-{q['speaker']}"),
-            Column("When", lambda q: views.when_text(q.get("when"))),
-            Column("Kind", lambda q: q["kind"]),
-            Column("Source", lambda q: source_line(data.get(q["source"]))),
-            Column("Quote", lambda q: q["text"], wide=True),
-        ],
+        _quote_columns(data),
         empty=f"No quotes said by {as_of.isoformat()}.",
         layout="cards",
         anchor=lambda q: f"quote-{q['id']}",
@@ -72,17 +68,8 @@ def document(data, as_of: date, note: str, chart: bool = False) -> Document:
         drawing = blocks(data, as_of)
     ahead = views.steps(query.next_steps(data, as_of), note)
     ahead.title = None
-    sources = Listing(
-        "sources",
-        data.records("sources"),
-        [
-            Column("Publisher", lambda s: s["publisher"]),
-            Column("Published", lambda s: views.when_text(s["published"])),
-            Column("Title", lambda s: s["title"], wide=True),
-            Column("Link", lambda s: s.get("url") or ""),
-        ],
-        empty="No sources.",
-    )
+    sources = views.sources(query.sources(data))
+    sources.title = None
     facts = Fields([("Process", info["process"]), ("Dataset current to", info["as_of"])])
     return Document(
         "export",

@@ -16,7 +16,8 @@ import re
 from datetime import date
 
 from .. import __version__
-from ..render.view import Document, Fields, Listing, Paragraph, cell
+from ..render.view import Document, Listing, cell
+from ..render.walk import Walker
 from ..text import clean
 
 _URL = re.compile(r"^https?://[^\s<>\"'`]+$", re.IGNORECASE)
@@ -105,85 +106,83 @@ def _cell(column, record: dict) -> str:
     return value_html(column.value(record))
 
 
-def _table(listing: Listing) -> list[str]:
-    out = ["<table>", "<thead><tr>"]
-    out += [f'<th scope="col">{esc(c.header)}</th>' for c in listing.columns]
-    out += ["</tr></thead>", "<tbody>"]
-    for record in listing.records:
-        cells = (
-            f'<td data-label="{esc(c.header)}">{_cell(c, record)}</td>' for c in listing.columns
-        )
-        out.append(f"<tr{_anchor(listing, record)}>" + "".join(cells) + "</tr>")
-    out += ["</tbody>", "</table>"]
-    return out
+class Page(Walker):
+    """The briefing as HTML lines; ``generated`` is the footer's sentence."""
 
+    def __init__(self, generated: str) -> None:
+        self.generated = generated
 
-def _cards(listing: Listing) -> list[str]:
-    wide = [c for c in listing.columns if c.wide]
-    short = [c for c in listing.columns if not c.wide]
-    tag = "blockquote" if listing.name == "quotes" else "p"
-    out = []
-    for record in listing.records:
-        values = [_cell(c, record) for c in short]
-        values = [v for v in values if v]
-        if values:
-            values[0] = f"<b>{values[0]}</b>"
-        out.append(f'<article class="card"{_anchor(listing, record)}>')
-        out.append(f'<p class="meta">{" · ".join(values)}</p>')
-        out += [f'<{tag} class="wide">{value_html(c.value(record))}</{tag}>' for c in wide]
-        out.append("</article>")
-    return out
+    def head(self, doc):
+        return [
+            "<!DOCTYPE html>",
+            '<html lang="en">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+            '<meta name="referrer" content="no-referrer">',
+            f'<meta name="generator" content="briefcli {html.escape(__version__)}">',
+            f"<title>{esc(doc.title)}</title>",
+            f"<style>{STYLE}</style>",
+            "</head>",
+            "<body>",
+            "<header>",
+            f"<h1>{esc(doc.title)}</h1>",
+            *([f'<p class="subtitle">{esc(doc.subtitle)}</p>'] if doc.subtitle else []),
+            "</header>",
+            "<main>",
+        ]
 
+    def section(self, heading, blocks):
+        return ["<section>", f"<h2>{esc(heading)}</h2>", *blocks, "</section>"]
 
-def _block(block) -> list[str]:
-    if hasattr(block, "html"):  # a drawing that writes its own escaped HTML (briefcli.chart)
-        return [block.html()]
-    if isinstance(block, Listing):
-        if not block.records:
-            return [f'<p class="note">{esc(block.empty)}</p>']
-        return _cards(block) if block.layout == "cards" else _table(block)
-    if isinstance(block, Fields):
-        pairs = (f"<dt>{esc(k)}</dt><dd>{value_html(v)}</dd>" for k, v in block.pairs)
-        return ["<dl>", *pairs, "</dl>"]
-    if isinstance(block, Paragraph):
-        if block.style == "quote":
-            return [f"<blockquote>{esc(block.text)}</blockquote>"]
-        css = ' class="note"' if block.style == "note" else ""
-        return [f"<p{css}>{esc(block.text)}</p>"]
-    raise TypeError(f"no HTML for {type(block).__name__}")
+    def foot(self, doc):
+        return ["</main>", f"<footer><p>{esc(self.generated)}</p></footer>", "</body>", "</html>"]
+
+    def drawing(self, block):
+        return [block.html()]  # a drawing that writes its own escaped HTML (briefcli.chart)
+
+    def empty(self, value):
+        return [f'<p class="note">{esc(value)}</p>']
+
+    def table(self, listing: Listing):
+        out = ["<table>", "<thead><tr>"]
+        out += [f'<th scope="col">{esc(c.header)}</th>' for c in listing.shown]
+        out += ["</tr></thead>", "<tbody>"]
+        for record in listing.records:
+            cells = (
+                f'<td data-label="{esc(c.header)}">{_cell(c, record)}</td>' for c in listing.shown
+            )
+            out.append(f"<tr{_anchor(listing, record)}>" + "".join(cells) + "</tr>")
+        return out + ["</tbody>", "</table>"]
+
+    def card(self, index, listing, record, short, wide):
+        values = [_cell(column, record) for column, _ in short]
+        values[0] = f"<b>{values[0]}</b>"
+        out = [f'<article class="card"{_anchor(listing, record)}>',
+               f'<p class="meta">{" · ".join(values)}</p>']
+        for column in wide:
+            value = value_html(column.value(record))
+            if column.style == "quote":
+                out.append(f'<blockquote class="wide">{value}</blockquote>')
+            elif column.style == "note":
+                out.append(f'<p class="wide note">{esc(column.header)}: {value}</p>')
+            else:
+                out.append(f'<p class="wide">{value}</p>')
+        return out + ["</article>"]
+
+    def fields(self, pairs):
+        return ["<dl>", *(f"<dt>{esc(k)}</dt><dd>{value_html(v)}</dd>" for k, v in pairs), "</dl>"]
+
+    def paragraph(self, value, style):
+        if style == "quote":
+            return [f"<blockquote>{esc(value)}</blockquote>"]
+        css = ' class="note"' if style == "note" else ""
+        return [f"<p{css}>{esc(value)}</p>"]
 
 
 def page(doc: Document, generated: str) -> str:
-    out = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
-        '<meta name="referrer" content="no-referrer">',
-        f'<meta name="generator" content="briefcli {html.escape(__version__)}">',
-        f"<title>{esc(doc.title)}</title>",
-        f"<style>{STYLE}</style>",
-        "</head>",
-        "<body>",
-        "<header>",
-        f"<h1>{esc(doc.title)}</h1>",
-    ]
-    if doc.subtitle:
-        out.append(f'<p class="subtitle">{esc(doc.subtitle)}</p>')
-    out.append("</header>")
-    out.append("<main>")
-    for section in doc.sections:
-        out.append("<section>")
-        out.append(f"<h2>{esc(section.heading)}</h2>")
-        for block in section.blocks:
-            out += _block(block)
-        out.append("</section>")
-    out.append("</main>")
-    out.append(f"<footer><p>{esc(generated)}</p></footer>")
-    out += ["</body>", "</html>"]
-    return "\n".join(out) + "\n"
+    return "\n".join(Page(generated).walk(doc)) + "\n"
 
 
 def build(data, as_of: date, note: str) -> str:

@@ -21,9 +21,9 @@ import functools
 import hashlib
 from datetime import date, datetime, time, timedelta, timezone
 
-from .. import __version__, query
+from .. import __version__
 from ..text import clean
-from . import dates
+from . import dates, sentences
 
 STATUS = {
     "expected": "TENTATIVE",
@@ -80,11 +80,11 @@ def when_lines(when: dict) -> list[str]:
 
 
 def source_lines(data, source_id: str) -> list[str]:
-    source = data.get(source_id)
-    if source is None:
+    line = sentences.source_line(data, source_id)
+    if line is None:
         return []
-    line = f"Source: {source['publisher']}, {source['published']['text']}: {source['title']}"
-    return [line] + ([source["url"]] if source.get("url") else [])
+    url = data.get(source_id).get("url")
+    return [line] + ([url] if url else [])
 
 
 def _event(data, title: str, kind: str, record: dict, summary: str, stamp: datetime, lines):
@@ -123,23 +123,14 @@ def build(data, as_of: date, note: str) -> str:
     for record in data.records("events"):
         if not record.get("when"):
             continue
-        lines = [record["about"]] if record.get("about") else []
-        people = [
-            f"{data.name(p['person'])} ({p['part']})" for p in record.get("participants", [])
-        ]
-        if people:
-            lines.append("With: " + "; ".join(people))
+        with_line = sentences.participants(data, record)
+        lines = [line for line in (record.get("about"), with_line) if line]
         event = _event(data, title, "event", record, record["name"], stamp, lines)
         event.add("status", "CONFIRMED")
         event.add("categories", [clean(record["kind"])])
         calendar.add_component(event)
     for record in data.records("steps"):
-        standing = query.step_at(record, as_of)
-        lines = [f"Status: {record['status']}"]
-        if standing is None:
-            lines.append(f"On {as_of.isoformat()}: no longer ahead.")
-        else:
-            lines.append(f"On {as_of.isoformat()}: {standing['state']}, {standing['distance']}.")
+        lines = [f"Status: {record['status']}", sentences.standing(record, as_of)]
         if record.get("by"):
             lines.append(f"By: {data.name(record['by'])}")
         outcome = record.get("outcome")

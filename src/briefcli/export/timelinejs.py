@@ -22,7 +22,7 @@ from datetime import date
 
 from .. import query, views
 from ..text import clean
-from . import dates
+from . import dates, sentences
 
 _URL = re.compile(r"^https?://[^\s<>\"'`]+$", re.IGNORECASE)
 GROUPS = {"event": "Events", "step": "Steps", "outcome": "Outcomes", "source": "Sources",
@@ -63,37 +63,27 @@ def slide(kind: str, rid: str, when: dict, headline: str, text: str) -> dict:
 
 
 def source_paragraph(data, source_id: str) -> str:
-    source = data.get(source_id)
-    if source is None:
-        return ""
-    return paragraphs(f"Source: {source['publisher']}, {source['published']['text']}: "
-                      f"{source['title']}")
+    return paragraphs(sentences.source_line(data, source_id))
 
 
 def _event_text(data, record: dict) -> str:
-    people = [f"{data.name(p['person'])} ({p['part']})" for p in record.get("participants", [])]
     return paragraphs(
         record.get("about"),
         f"Where: {data.name(record.get('where'))}" if record.get("where") else None,
-        "With: " + "; ".join(people) if people else None,
+        sentences.participants(data, record),
     ) + source_paragraph(data, record["source"])
 
 
 def _step_text(data, record: dict, as_of: date) -> str:
-    standing = query.step_at(record, as_of)
-    on_day = (
-        f"On {as_of.isoformat()}: {standing['state']}, {standing['distance']}."
-        if standing else f"On {as_of.isoformat()}: no longer ahead."
-    )
     return paragraphs(
-        f"Status: {record['status']}. {on_day}",
+        f"Status: {record['status']}. {sentences.standing(record, as_of)}",
         f"Where: {data.name(record.get('where'))}" if record.get("where") else None,
         f"By: {data.name(record.get('by'))}" if record.get("by") else None,
     ) + source_paragraph(data, record["source"])
 
 
 def _source_text(record: dict) -> str:
-    text = paragraphs(f"Published by {record['publisher']}, {record['published']['text']}.")
+    text = paragraphs(f"Published by {sentences.source_name(record)}.")
     url = clean(record.get("url") or "")
     if _URL.match(url):
         href = html.escape(url, quote=True)
@@ -103,7 +93,7 @@ def _source_text(record: dict) -> str:
 
 def _quote_slide(data, quote: dict) -> dict:
     text = (
-        f"<blockquote>{esc(quote['text'])}</blockquote>"
+        f"<blockquote>{esc(views.quoted(quote))}</blockquote>"
         + paragraphs(f"{quote['speaker_name']}, {views.when_text(quote['when'])} ({quote['kind']})",
                      quote.get("context"))
         + source_paragraph(data, quote["source"])

@@ -1,4 +1,6 @@
-"""CSV: a header row and one row per record (its id first); list values are joined with '; '."""
+"""CSV for spreadsheets and scripts: a header row of stable snake_case names, then one row per
+record, its id first. A date gives three columns: its wording, its earliest and its latest day
+(ISO, empty when open). Lists are joined with '; '."""
 
 from __future__ import annotations
 
@@ -10,14 +12,32 @@ from . import FormatError
 from .view import Listing, cell
 
 
+def header(listing: Listing) -> list[str]:
+    names = ["id"]
+    for column in listing.columns:
+        names.append(column.key)
+        if column.when is not None:
+            names += [f"{column.key}_earliest", f"{column.key}_latest"]
+    return names
+
+
+def row(listing: Listing, record: dict) -> list[str]:
+    cells = [record.get("id", "")]
+    for column in listing.columns:
+        if column.when is None:
+            cells.append(column.raw(record))
+            continue
+        when = column.when(record) or {}
+        cells += [when.get("text"), when.get("earliest"), when.get("latest")]
+    return [clean(cell(value)) for value in cells]
+
+
 def render(view, terminal) -> None:
     if not isinstance(view, Listing):
         raise FormatError(f"csv shows lists of records; '{view.name}' is a document")
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["id"] + [c.header for c in view.columns])
+    writer.writerow(header(view))
     for record in view.records:
-        writer.writerow(
-            [clean(record.get("id", ""))] + [clean(cell(c.value(record))) for c in view.columns]
-        )
+        writer.writerow(row(view, record))
     terminal.write(buffer.getvalue())

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from ..text import clean
-from .view import Document, Fields, Listing, Paragraph, cell
+from .view import cell, pieces
+from .walk import Walker
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&])")
 _ORDERED_START = re.compile(r"^(\d{1,9})([.)])")
@@ -26,54 +27,57 @@ def _paragraph(text: str) -> str:
     return _ORDERED_START.sub(r"\1\\\2", text)
 
 
-def _table(listing: Listing) -> list[str]:
-    if not listing.records:
-        return [f"_{escape(listing.empty)}_"]
-    lines = [
-        "| " + " | ".join(escape(c.header) for c in listing.columns) + " |",
-        "|" + "|".join("---" for _ in listing.columns) + "|",
-    ]
-    for record in listing.records:
-        row = (" ".join(escape(c.value(record)).split()) for c in listing.columns)
-        lines.append("| " + " | ".join(row) + " |")
-    return lines
+def _cell(column, record) -> str:
+    """A table cell on one line, its marked stretch (a search match) in strong emphasis."""
+    out = (f"**{escape(p)}**" if marked else escape(p) for p, marked in pieces(column, record))
+    return " ".join("".join(out).split())
 
 
-def _block(block) -> list[str]:
-    if isinstance(block, Listing):
-        return _table(block)
-    if isinstance(block, Fields):
-        return [f"- **{escape(k)}:** {escape(v)}" for k, v in block.pairs]
-    if isinstance(block, Paragraph):
-        text = _paragraph(" ".join(escape(block.text).split()))
-        if block.style == "quote":
-            return [f"> {text}"]
-        if block.style == "note":
-            return [f"_{text}_"]
-        return [text]
-    raise TypeError(f"no Markdown for {type(block).__name__}")
+class Markdown(Walker):
+    def head(self, doc):
+        return [f"# {escape(doc.title)}", ""] + (
+            [f"_{escape(doc.subtitle)}_", ""] if doc.subtitle else []
+        )
+
+    def section(self, heading, blocks):
+        return [f"## {escape(heading)}", "", *blocks]
+
+    def title(self, value, listing):
+        return [f"## {escape(value)}", ""]
+
+    def caption(self, value):
+        return [f"_{escape(value)}_"]
+
+    def empty(self, value):
+        return [f"_{escape(value)}_", ""]
+
+    def listing(self, listing):
+        return self.table(listing)  # cards are a terminal's way; Markdown has tables
+
+    def table(self, listing):
+        lines = [
+            "| " + " | ".join(escape(c.header) for c in listing.shown) + " |",
+            "|" + "|".join("---" for _ in listing.shown) + "|",
+        ]
+        for record in listing.records:
+            lines.append("| " + " | ".join(_cell(c, record) for c in listing.shown) + " |")
+        return lines + [""]
+
+    def fields(self, pairs):
+        return [f"- **{escape(k)}:** {escape(v)}" for k, v in pairs] + [""]
+
+    def paragraph(self, value, style):
+        text = _paragraph(" ".join(escape(value).split()))
+        if style == "quote":
+            return [f"> {text}", ""]
+        if style == "note":
+            return [f"_{text}_", ""]
+        return [text, ""]
 
 
 def to_markdown(view) -> str:
-    lines: list[str] = []
-    if isinstance(view, Listing):
-        if view.title:
-            lines += [f"## {escape(view.title)}", ""]
-        lines += _table(view)
-        if view.caption:
-            lines += ["", f"_{escape(view.caption)}_"]
-        return "\n".join(lines) + "\n"
-    assert isinstance(view, Document)
-    lines += [f"# {escape(view.title)}", ""]
-    if view.subtitle:
-        lines += [f"_{escape(view.subtitle)}_", ""]
-    for section in view.sections:
-        lines += [f"## {escape(section.heading)}", ""]
-        for block in section.blocks:
-            lines += _block(block) + [""]
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return "\n".join(Markdown().walk(view)).rstrip("\n") + "\n"
 
 
 def render(view, terminal) -> None:
     terminal.write(to_markdown(view))
-

@@ -8,6 +8,7 @@ them; its JSON is the records themselves
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 # Plain classes, not dataclasses: making six dataclasses costs about 5 ms at each start-up,
@@ -29,17 +30,47 @@ class _Plain:
 
 
 class Column(_Plain):
-    __slots__ = ("header", "value", "wide", "link")
+    """One column of a listing.
 
-    def __init__(self, header: str, value: Callable[[dict], str], wide: bool = False,
-                 link: Callable[[dict], str] | None = None) -> None:
+    ``value`` gives the text people read; ``raw`` (default: ``value``) what CSV holds under the
+    stable snake_case name ``key`` (default: from the header). ``when`` gives a date record:
+    CSV then holds its wording under ``key`` and its bounds under ``key_earliest`` and
+    ``key_latest``. ``style`` says how a wide column reads below a card: ``quote`` (quoted
+    words) or ``note`` (a remark, shown as "Header: value"). ``mark`` gives the (start, end)
+    of a stretch of the value to mark (a search match): bold in a terminal, strong in Markdown.
+    A column with ``shown=False`` is for CSV only (a figure the table shows in another way).
+    ``link`` gives where a page links the cell to: the anchor of another record.
+    """
+
+    __slots__ = ("header", "value", "wide", "key", "raw", "when", "style", "mark", "shown",
+                 "link")
+
+    def __init__(
+        self,
+        header: str,
+        value: Callable[[dict], object],
+        wide: bool = False,
+        key: str | None = None,
+        raw: Callable[[dict], object] | None = None,
+        when: Callable[[dict], dict | None] | None = None,
+        style: str = "",
+        mark: Callable[[dict], tuple[int, int] | None] | None = None,
+        shown: bool = True,
+        link: Callable[[dict], str] | None = None,
+    ) -> None:
         self.header = header
         self.value = value
         self.wide = wide  # takes the room left; wraps
-        self.link = link  # where a page links the cell to: the anchor of another record
+        self.key = key or "_".join(re.findall(r"[a-z0-9]+", header.lower()))
+        self.raw = raw or value
+        self.when = when
+        self.style = style
+        self.mark = mark
+        self.shown = shown
+        self.link = link
 
     def __hash__(self) -> int:
-        return hash((self.header, self.value, self.wide))
+        return hash((self.header, self.value, self.wide, self.key))
 
 
 class Listing(_Plain):
@@ -69,6 +100,11 @@ class Listing(_Plain):
         self.layout = layout  # or "cards": one block per record, for long text
         self.anchor = anchor  # a record's id in a page, for links to it (ids are [a-z0-9._-])
         self.tone = tone  # a record's standing that a terminal shows in colour ("overdue", "due")
+
+    @property
+    def shown(self) -> list[Column]:
+        """The columns people read (CSV has them all)."""
+        return [c for c in self.columns if c.shown]
 
 
 class Paragraph(_Plain):
@@ -119,3 +155,14 @@ def cell(value: object) -> str:
     if isinstance(value, (list, tuple)):
         return "; ".join(cell(v) for v in value)
     return str(value)
+
+
+def pieces(column: Column, record: dict) -> list[tuple[str, bool]]:
+    """A column's text for a record as (text, marked) pieces, for renderers that mark."""
+    value = cell(column.value(record))
+    span = column.mark(record) if column.mark else None
+    if not span:
+        return [(value, False)]
+    start, end = span
+    return [(p, m) for p, m in ((value[:start], False), (value[start:end], True),
+                                (value[end:], False)) if p]
