@@ -74,7 +74,9 @@ def test_the_source_counts_from_its_day(talks, sid, published, texts):
 
 def test_a_person_from_a_later_source_is_unknown_before_it(talks):
     before = talks("person", "chen", "--as-of", "2018-03-19")
-    assert (before.exit_code, before.stderr) == (2, "briefcli: no person matches 'chen'\n")
+    assert (before.exit_code, before.stderr) == (
+        2, "briefcli: no person matches 'chen' ('briefcli people' shows them)\n"
+    )
     after = talks("person", "chen", "--as-of", "2018-03-20", "--json")
     assert json.loads(after.stdout)["name"] == "Li Chen"
 

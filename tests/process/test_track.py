@@ -74,8 +74,8 @@ def test_csv_reads_back(talks):
     rows = list(csv.DictReader(io.StringIO(talks("track", "--format", "csv").stdout)))
     assert [r["id"] for r in rows] == ["draft-text", "website", "second-round", "field-visit",
                                        "report", "ministerial", "final-text"]
-    assert rows[2]["Verdict"] == "done late by about 2 weeks"
-    assert rows[2]["History"].splitlines()[1] == (
+    assert rows[2]["verdict"] == "done late by about 2 weeks"
+    assert rows[2]["history"].splitlines()[1] == (
         "2018-03-20 moved to late April 2018 (2018-04-21 to 2018-04-30). "
         "Moved to give delegations time to read the draft. · Test Wire")
 
