@@ -47,17 +47,6 @@ class FuzzyDate:
     latest: date | None
 
     @property
-    def sort_key(self) -> tuple[date, date]:
-        """Order by the earliest possible day, then the latest; open ends sort outermost."""
-        low = self.earliest or self.latest or date.min
-        high = self.latest or self.earliest or date.max
-        return (low, high)
-
-    @property
-    def is_day(self) -> bool:
-        return self.earliest is not None and self.earliest == self.latest
-
-    @property
     def edtf(self) -> str:
         """The bounds in EDTF interval notation, as precise as the bounds allow."""
         return bounds_to_edtf(self.earliest, self.latest)

@@ -29,12 +29,13 @@ from pydantic_core import PydanticCustomError
 
 from . import fuzzydate
 from .fuzzydate import FuzzyDate, FuzzyDateError
+from .terms import ID_MAX_LENGTH, ID_PATTERN, QUOTE_KINDS
 
 Id = Annotated[
     str,
     Field(
-        pattern=r"^[a-z0-9][a-z0-9._-]*$",
-        max_length=100,
+        pattern=ID_PATTERN,
+        max_length=ID_MAX_LENGTH,
         description="Lower-case identifier: letters, digits, '.', '_' and '-'.",
     ),
 ]
@@ -189,10 +190,8 @@ class Event(Record):
     source: Id
 
 
-class QuoteKind(str, Enum):
-    direct = "direct"
-    partial = "partial"
-    paraphrase = "paraphrase"
+# direct, partial, paraphrase (terms.QUOTE_KINDS)
+QuoteKind = Enum("QuoteKind", {kind: kind for kind in QUOTE_KINDS}, type=str)
 
 
 class Quote(Record):

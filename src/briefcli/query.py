@@ -124,7 +124,7 @@ def quotes(
         ):
             continue
         found.append(_quote_record(data, quote))
-    return sorted(found, key=lambda q: _start(q.get("when")))
+    return sorted(found, key=lambda q: time_key(q.get("when")))
 
 
 # --- topics and sources ----------------------------------------------------------------------
@@ -164,7 +164,9 @@ def sources(data: Data) -> list[dict]:
 # --- time ------------------------------------------------------------------------------------
 
 
-def _start(when: dict | None) -> tuple[str, str]:
+def time_key(when: dict | None) -> tuple[str, str]:
+    """The order of dated things: by the earliest possible day, then the latest; an open start
+    sorts by its end, an open end last, and the undated after everything."""
     if not when:
         return ("9999-12-31", "9999-12-31")
     low = when["earliest"] or when["latest"] or "0001-01-01"
@@ -223,7 +225,7 @@ def next_steps(data: Data, as_of: date) -> list[dict]:
     for step in ahead:
         step["where_name"] = data.name(step.get("where"))
         step["by_name"] = data.short_name(step.get("by"))
-    return sorted(ahead, key=lambda s: _start(s["when"]))
+    return sorted(ahead, key=lambda s: time_key(s["when"]))
 
 
 def _overlaps(when: dict, start: str | None, end: str | None, floor: str | None = None) -> bool:
@@ -269,7 +271,7 @@ def timeline(data: Data, start: date | None = None, end: date | None = None,
     chosen = [i for i in items if _overlaps(i["when"], low, high, i.pop("floor", None))]
     if place is not None:
         chosen = [i for i in chosen if _at(data, i["where"], place["id"])]
-    return sorted(chosen, key=lambda i: _start(i["when"]))
+    return sorted(chosen, key=lambda i: time_key(i["when"]))
 
 
 def _at(data: Data, where: str | None, place: str) -> bool:

@@ -14,7 +14,11 @@ from .command import command
 from .common import write_file
 from .options import chosen_format, output_format
 
-_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,99}$")
+
+def _valid_id(text: str) -> bool:
+    from ..terms import ID_MAX_LENGTH, ID_PATTERN
+
+    return len(text) <= ID_MAX_LENGTH and re.match(ID_PATTERN, text) is not None
 
 
 def _usage(message: str) -> click.exceptions.Exit:
@@ -48,7 +52,7 @@ def extract(ctx: click.Context, articles: tuple[str, ...], day: str | None,
 
     name = chosen_format(fmt, json_flag, default="yaml")
     when = _day(day)
-    if source_id is not None and not _ID.match(source_id):
+    if source_id is not None and not _valid_id(source_id):
         raise _usage(f"--source-id {source_id!r} is not an id: use lower-case letters, digits, '.', '_' and '-'")
     dataset = None if standalone or not _named_dataset(ctx) else _dataset_in_use(ctx)
     if len(articles) > 1 or os.path.isdir(articles[0]):

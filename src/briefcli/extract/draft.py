@@ -22,12 +22,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from ..terms import ID_PATTERN
 from ..text import fold
 from .names import ascii_spelling, slug
 from .reading import Extraction, ExtractError
 from .yamlout import Mapping, Section
 
-_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+_ID = re.compile(ID_PATTERN)
 
 
 @dataclass
