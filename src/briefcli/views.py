@@ -158,7 +158,11 @@ def timeline(records: list[dict]) -> Listing:
 
 
 def _short(text: str, size: int = 72) -> str:
-    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
+    """``text`` cut to ``size`` characters at a space, with '…' where cut."""
+    if len(text) <= size:
+        return text
+    cut = text[: size - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + "…"
 
 
 _FIELD_WORDS = {"about": "description", "where": "place", "what": "description"}
