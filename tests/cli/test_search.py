@@ -57,7 +57,7 @@ def test_search_table_piped_is_plain(cli):
         "Matches for 'vallarta'\n"
         "\n"
         "quote · in its context\n"
-        "    Louise Arbour: We stand today tasked with the mandate to weave these ch…\n"
+        "    Louise Arbour: We stand today tasked with the mandate to weave these…\n"
         "    Said at the end of the three-day meeting in Puerto Vallarta.\n"
         "\n"
         "event · in its description\n"
