@@ -33,6 +33,10 @@ def marked(column: Column, record: dict, style: str = "") -> Text:
 
 
 class Terminal(Walker):
+    def listing_page(self, listing):
+        # At a terminal an empty answer is one sentence, which already says what is empty.
+        return super().listing_page(listing) if listing.records else self.empty(listing.empty)
+
     def head(self, doc):
         return [text(doc.title, "bold")] + ([text(doc.subtitle, "dim")] if doc.subtitle else [])
 

@@ -26,13 +26,11 @@ class Walker:
         return out + self.foot(view)
 
     def listing_page(self, listing: Listing) -> list:
-        """A listing on its own: its title, the listing, its caption; or only the sentence that
-        says it is empty."""
-        if not listing.records:
-            return self.empty(listing.empty)
+        """A listing on its own: its title, the listing (or the sentence that says it is empty),
+        its caption."""
         out = self.title(listing.title, listing) if listing.title else []
         out += self.block(listing)
-        return out + (self.caption(listing.caption) if listing.caption else [])
+        return out + (self.caption(listing.caption) if listing.caption and listing.records else [])
 
     def block(self, block) -> list:
         if hasattr(block, "html"):  # a drawing (briefcli.chart), which only a page can show
