@@ -78,3 +78,24 @@ def test_the_bash_script_registers_itself(tmp_path):
     result = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, timeout=60,
                             env={"PATH": os.environ.get("PATH", "/usr/bin:/bin")})
     assert result.stdout.strip() == "complete -o nosort -F _briefcli_completion briefcli"
+
+
+@pytest.mark.parametrize("collection, words", [
+    ("topics", "briefcli quotes --topic "),
+    ("sources", "briefcli quotes --source "),
+    ("events", "briefcli quotes --event "),
+    ("places", "briefcli timeline --place "),
+])
+def test_name_options_offer_the_ids_of_their_collection(collection, words, tmp_path):
+    from briefcli import dataset
+
+    records = dataset.open([str(DATA)], no_cache=True).records(collection)
+    assert len(records) >= 1
+    assert complete(words, 3, tmp_path) == ["plain," + r["id"] for r in records]
+
+
+def test_name_options_complete_by_a_word_of_the_name(tmp_path):
+    # "Stocktaking meeting on the Global Compact ..." by its first word, and places by a word
+    assert complete("briefcli quotes --event stock", 3, tmp_path) == ["plain,stocktaking-meeting"]
+    assert complete("briefcli quotes --source un", 3, tmp_path) == ["plain,un-news-2017-12-07"]
+    assert complete("briefcli timeline --place moro", 3, tmp_path) == ["plain,morocco"]

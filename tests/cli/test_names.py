@@ -66,3 +66,9 @@ def test_timeline_place_keeps_the_place_and_what_lies_in_it(cli):
     ]
     items = json.loads(cli("timeline", "--place", "Morocco", "--json").stdout)
     assert [(i["type"], i["id"]) for i in items] == [("step", "adoption-conference")]
+
+
+def test_timeline_place_is_refused_with_the_chart(cli):
+    result = cli("timeline", "--chart", "--place", "Morocco")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "briefcli: --chart draws every place; leave out --place\n"
