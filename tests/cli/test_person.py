@@ -46,3 +46,15 @@ def test_person_quotes_show_their_kind(cli):
     assert "    \u201ctragedy of large mixed flows" in section
     assert "    (paraphrase) Commitment and cooperation from the global community" in section
     assert '    Context: Reported as said by "a senior United Nations official"' in section
+
+
+def test_a_profile_too_narrow_for_its_events_table_shows_cards_under_the_heading(cli):
+    lines = cli("person", "lajcak", width=40).stdout.splitlines()
+    events = lines.index("Events")
+    assert lines[events + 1: events + 5] == [
+        "three-day meeting, ended Wednesday",
+        "(2017-12-04/2017-12-06) · speaker",
+        "    Stocktaking meeting on the Global",
+        "    Compact on international migration",
+    ]
+    assert max(len(line) for line in lines) <= 40

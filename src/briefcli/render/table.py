@@ -62,7 +62,9 @@ class Terminal(Walker):
                 grid.add_column(text(column.header), overflow="fold")
         for record in listing.records:
             grid.add_row(*(marked(c, record) for c in listing.shown), style=_tone(listing, record))
-        return [_Fitting(grid, lambda: self.cards(listing))]
+        # as cards, a listing's title (shown above it on a page of its own) gets its blank line
+        lead = [Text("")] if listing.title else []
+        return [_Fitting(grid, lambda: lead + self.cards(listing))]
 
     def card(self, index, listing, record, short, wide):
         """The short values on a line, the first in bold; each wide value below, indented."""
@@ -101,8 +103,8 @@ def _tone(listing: Listing, record: dict) -> str | None:
 
 
 class _Fitting:
-    """A table where it fits the width, else the same records as cards (after a blank line):
-    a narrow terminal never loses a column."""
+    """A table where it fits the width, else the same records as cards: a narrow terminal
+    never loses a column."""
 
     def __init__(self, grid: Table, cards) -> None:
         self.grid = grid
@@ -113,7 +115,7 @@ class _Fitting:
 
         unbounded = options.update(max_width=max(1000, options.max_width))
         if Measurement.get(console, unbounded, self.grid).minimum > options.max_width:
-            yield Group(Text(""), *self.cards())
+            yield Group(*self.cards())
         else:
             yield self.grid
 
