@@ -13,7 +13,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from ..store import COLLECTIONS
+from ..store import COLLECTIONS, SECTIONS
 from .problems import DataError, Problem
 
 if TYPE_CHECKING:  # merge and the YAML readers import PyYAML: only check_all needs them
@@ -150,22 +150,30 @@ def _check_all(paths, verify, reading, files) -> tuple[dict | None, list[Problem
             value, positions = fastread.parse(_text(reading, real, name), name)
         except DataError as exc:
             problems.extend(exc.problems)
+            merged.unknowable.update(SECTIONS)  # its records are not known: nothing is unknown
             continue
         raw, found = structure(name, value, positions)
-        sections, errors = plain_sections(raw)
-        found += _pydantic_problems(errors, name, positions)
+        merged.unknowable.update(_unknowable(value, raw))
+        validated = plain_sections(raw)
+        found += _pydantic_problems(validated.errors, name, positions)
         if found:
             problems += found
         elif reading is not None:
-            reading.keep(real, sections)
-        merged.add(name, real, sections, positions)
+            reading.keep(real, validated.plain)
+        merged.add(name, real, validated.plain, positions, validated.kept)
+        for section, records in validated.dropped.items():
+            merged.dropped.setdefault(section, []).extend(records)
     problems += merged.problems
-    if problems:
+    if not merged.files:
         return None, problems, merged
     plain = merged.plain
     first = next(iter(merged.files), paths[0] if paths else "")
-    if "dataset" not in plain:
-        return None, [Problem(first, "missing the 'dataset' section (title, process, as_of, summary)", 1, 1)], merged
+    dataset_known = "dataset" in plain
+    if not dataset_known:
+        if "dataset" not in merged.dropped and "dataset" not in merged.unknowable:
+            problems.append(Problem(first, "missing the 'dataset' section (title, process, as_of, summary)", 1, 1))
+            return None, problems, merged
+        plain["dataset"] = {}  # given but not valid: the checks that need its as_of are left out
     for collection in COLLECTIONS:
         plain.setdefault(collection, [])
     plain = {"dataset": plain["dataset"], **{c: plain[c] for c in COLLECTIONS}}
@@ -174,11 +182,29 @@ def _check_all(paths, verify, reading, files) -> tuple[dict | None, list[Problem
     # the dataset section as written (its fields left out absent), before defaults fill it
     merged.raw = {"dataset": {k: v for k, v in plain["dataset"].items() if v is not None}}
     fill_defaults(plain)
-    problems = check(plain, merged)
+    if not dataset_known:
+        plain["dataset"]["as_of"] = None
+    problems += check(plain, merged)
     if verify:
         problems += _verify(plain, merged, reading)
     problems.sort(key=lambda p: (p.file, p.line or 0, p.column or 0))
     return plain, problems, merged
+
+
+def _unknowable(value, sections: dict) -> set[str]:
+    """The sections of a file whose records could not be read: not a list, or written under
+    a misspelt name (its records are probably those of the section it resembles)."""
+    from .merge import meant_section
+
+    if not isinstance(value, dict):
+        return set(SECTIONS)
+    out = set()
+    for key in value:
+        if key not in SECTIONS:
+            out.update(meant_section(key))
+        elif key not in sections:
+            out.add(key)
+    return out
 
 
 def _text(reading, real: str, name: str) -> str:

@@ -89,12 +89,20 @@ def check(plain: dict, merged: Merged) -> list[Problem]:
             ids[rid] = (collection, path)
             names.add(rid)
 
+    left_out = _left_out(merged)
     referred: set[str] = set()
     for collection, pattern, targets in REFERENCES:
         known = set().union(*(by_collection[t] for t in targets))
+        # some records of a target are not known at all: no reference is called unknown
+        known = None if any(t in merged.unknowable for t in targets) else known
+        gone = set().union(*(left_out.get(t, ()) for t in targets))
+        for record in merged.dropped.get(collection, ()):  # a record left out still refers
+            referred.update(v for _, v in _walk(record, (), pattern) if isinstance(v, str))
         for path, value in _references(plain.get(collection, []), collection, pattern):
             referred.add(value)
-            if value not in known:
+            if known is not None and value not in known:
+                if gone and _names_left_out(value, gone, known, len(problems) < MAX_HINTS):
+                    continue  # the record it names was left out: its own error says why
                 noun = " or ".join(NOUN[t] for t in targets)
                 message = f"no {noun} {value!r}"
                 if len(problems) < MAX_HINTS:  # hints cost time; only the first are shown
@@ -103,8 +111,8 @@ def check(plain: dict, merged: Merged) -> list[Problem]:
                         message += f" (did you mean {hint[0]!r}?)"
                 problems.append(merged.problem(path, message))
 
-    as_of = plain["dataset"]["as_of"]
-    for index, quote in enumerate(plain.get("quotes", [])):
+    as_of = plain["dataset"]["as_of"]  # None when the dataset section is not valid
+    for index, quote in enumerate(plain.get("quotes", []) if as_of else ()):
         when = quote.get("when")
         if when and when["earliest"] and when["earliest"] > as_of:
             path = ("quotes", index, "when")
@@ -115,9 +123,12 @@ def check(plain: dict, merged: Merged) -> list[Problem]:
                 )
             )
 
-    problems += _revision_dates(plain, merged, as_of)
+    if as_of:
+        problems += _revision_dates(plain, merged, as_of)
 
-    for index, person in enumerate(plain.get("people", [])):
+    referring = {c for c, _, targets in REFERENCES if "people" in targets}
+    unread = referring & merged.unknowable  # people may be referred to where it was not read
+    for index, person in enumerate(() if unread else plain.get("people", [])):
         if person["id"] not in referred:
             path = ("people", index, "id")
             problems.append(
@@ -128,6 +139,31 @@ def check(plain: dict, merged: Merged) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _names_left_out(value: str, gone: set[str], known: set[str], near: bool) -> bool:
+    """Whether a reference names a record left out by validation: its id, or (with ``near``)
+    an id closer to it than any valid one (``Geneva Round`` for ``geneva-round``)."""
+    if value in gone:
+        return True
+    if not near:
+        return False
+    hint = difflib.get_close_matches(value, sorted(gone | known), n=1, cutoff=0.6)
+    return bool(hint) and hint[0] in gone
+
+
+def _left_out(merged: Merged) -> dict[str, set[str]]:
+    """The ids of the records validation left out, by collection; a collection with a record
+    whose id cannot be read at all is unknowable (added to ``merged.unknowable``)."""
+    ids: dict[str, set[str]] = {}
+    for collection, records in merged.dropped.items():
+        for record in records:
+            rid = record.get("id") if isinstance(record, dict) else None
+            if isinstance(rid, str):
+                ids.setdefault(collection, set()).add(rid)
+            else:
+                merged.unknowable.add(collection)
+    return ids
 
 
 def _revision_dates(plain: dict, merged: Merged, as_of: str) -> list[Problem]:

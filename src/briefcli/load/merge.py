@@ -23,6 +23,7 @@ class Origin:
     file: str
     path: tuple
     positions: object  # anything with .of(path, key=False), e.g. yamlread.Positions
+    kept: list[int] | None = None  # the file's index of each record merged, if some were left out
 
 
 class FilePositions:
@@ -56,6 +57,11 @@ class Merged:
     dataset_origin: Origin | None = None
     raw: dict = field(default_factory=dict)  # {"dataset": its fields as written}
     today: bool = False  # as_of is today's date (no as_of and no sources): not for keeping
+    # records that failed validation (section -> records as written), and the collections
+    # whose records cannot all be known (a file that does not parse, a section not a list):
+    # the cross-checks do not call a reference to those unknown
+    dropped: dict[str, list] = field(default_factory=dict)
+    unknowable: set[str] = field(default_factory=set)
     # section -> where each file's part starts, and that file's origin of the section
     _starts: dict[str, list[int]] = field(default_factory=dict)
     _origins: dict[str, list[Origin]] = field(default_factory=dict)
@@ -76,7 +82,10 @@ class Merged:
             return origin, path
         at = bisect_right(starts, path[1]) - 1
         origin = self._origins[path[0]][max(at, 0)]
-        return origin, (path[0], path[1] - starts[max(at, 0)], *path[2:])
+        index = path[1] - starts[max(at, 0)]
+        if origin.kept is not None and 0 <= index < len(origin.kept):
+            index = origin.kept[index]
+        return origin, (path[0], index, *path[2:])
 
     def locate(self, path: tuple, key: bool = False) -> tuple[str, int | None, int | None]:
         """The file, line and column of a path in the merged dataset."""
@@ -99,8 +108,11 @@ class Merged:
         file, line, col = self.locate(path, key=key)
         return Problem(file, message, line, col, where_of(self.local(path)[1]), severity)
 
-    def add(self, name: str, real: str, sections: dict, positions) -> None:
-        """Merge one file's sections (already checked by :func:`structure` and validated)."""
+    def add(self, name: str, real: str, sections: dict, positions,
+            kept: dict[str, list[int]] | None = None) -> None:
+        """Merge one file's sections (already checked by :func:`structure` and validated);
+        ``kept`` gives, for a section that lost records to validation, the file's index of each
+        record kept."""
         self.files[name] = real
         if self._first is None:
             self._first = Origin(name, (), positions)
@@ -119,8 +131,14 @@ class Merged:
                 continue
             records = self.plain.setdefault(key, [])
             self._starts.setdefault(key, []).append(len(records))
-            self._origins.setdefault(key, []).append(Origin(name, (key,), positions))
+            self._origins.setdefault(key, []).append(
+                Origin(name, (key,), positions, (kept or {}).get(key)))
             records.extend(section)
+
+
+def meant_section(key: object) -> list[str]:
+    """The known section an unknown one was probably meant to be (a list of one, or empty)."""
+    return difflib.get_close_matches(str(key), SECTIONS, n=1)
 
 
 def structure(name: str, value: object, positions) -> tuple[dict, list[Problem]]:
@@ -133,7 +151,7 @@ def structure(name: str, value: object, positions) -> tuple[dict, list[Problem]]
     problems: list[Problem] = []
     for key, section in value.items():
         if key not in SECTIONS:
-            hint = difflib.get_close_matches(str(key), SECTIONS, n=1)
+            hint = meant_section(key)
             message = f"unknown section {str(key)[:60]!r}"
             if hint:
                 message += f" (did you mean {hint[0]!r}?)"

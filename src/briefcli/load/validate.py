@@ -9,9 +9,15 @@ sections a dataset needs) is checked after merging.
 before the first plain dictionary is made; for 100,000 quotes the models alone take about
 200 MB. :func:`plain_sections` validates each section in batches and turns each batch into
 plain dictionaries at once, so only one batch of models is alive.
+
+A record that fails is left out and the others are kept, so that the checks across records
+still run and one pass reports every problem a file has: a batch that fails is validated again
+one record at a time, and each failing record gives its own errors.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 BATCH = 2000
 _adapters: dict = {}
@@ -31,31 +37,56 @@ def _adapter(name: str):
     return _adapters[name]
 
 
-def plain_sections(raw: dict) -> tuple[dict, list[dict]]:
-    """The plain records of the sections in ``raw`` (section -> value), and pydantic's errors,
-    each with its ``loc`` starting with the section's name."""
+@dataclass
+class Sections:
+    """A file's validated sections, and what validation left out."""
+
+    plain: dict = field(default_factory=dict)  # section -> its valid records (or the dataset's fields)
+    errors: list[dict] = field(default_factory=list)  # pydantic's, each loc starting with the section
+    # section -> the indexes in the file of the records kept, for a section that lost some
+    kept: dict[str, list[int]] = field(default_factory=dict)
+    # section -> the records left out, as written (a dataset section left out is one of them)
+    dropped: dict[str, list] = field(default_factory=dict)
+
+
+def _located(errors: list[dict], name: str, start: int) -> list[dict]:
+    """pydantic's errors for a list that starts at record ``start`` of section ``name``."""
+    return [{**e, "loc": (name, e["loc"][0] + start, *e["loc"][1:])}
+            if e["loc"] and isinstance(e["loc"][0], int) else {**e, "loc": (name, *e["loc"])}
+            for e in errors]
+
+
+def plain_sections(raw: dict) -> Sections:
+    """The plain records of the sections in ``raw`` (section -> value), with pydantic's errors."""
     from pydantic import ValidationError
 
-    plain: dict = {}
-    errors: list[dict] = []
+    out = Sections()
     for name, value in raw.items():
         adapter, is_list = _adapter(name)
-        try:
-            if not is_list or not isinstance(value, list):
-                plain[name] = adapter.dump_python(adapter.validate_python(value), mode="json")
+        if not is_list or not isinstance(value, list):
+            try:
+                out.plain[name] = adapter.dump_python(adapter.validate_python(value), mode="json")
+            except ValidationError as exc:
+                out.errors.extend({**e, "loc": (name, *e["loc"])} for e in exc.errors(include_url=False))
+                out.dropped[name] = [value]
+            continue
+        records = out.plain[name] = []
+        kept: list[int] = []
+        for start in range(0, len(value), BATCH):
+            batch = value[start : start + BATCH]
+            try:
+                records.extend(adapter.dump_python(adapter.validate_python(batch), mode="json"))
+                kept.extend(range(start, start + len(batch)))
                 continue
-            records = plain[name] = []
-            for start in range(0, len(value), BATCH):
+            except ValidationError:
+                pass
+            for index, record in enumerate(batch, start):  # which records fail, each on its own
                 try:
-                    models = adapter.validate_python(value[start : start + BATCH])
+                    records.extend(adapter.dump_python(adapter.validate_python([record]), mode="json"))
+                    kept.append(index)
                 except ValidationError as exc:
-                    errors.extend(
-                        {**e, "loc": (name, e["loc"][0] + start, *e["loc"][1:])}
-                        if e["loc"] and isinstance(e["loc"][0], int) else {**e, "loc": (name, *e["loc"])}
-                        for e in exc.errors(include_url=False)
-                    )
-                    continue
-                records.extend(adapter.dump_python(models, mode="json"))
-        except ValidationError as exc:
-            errors.extend({**e, "loc": (name, *e["loc"])} for e in exc.errors(include_url=False))
-    return plain, errors
+                    out.errors.extend(_located(exc.errors(include_url=False), name, index))
+                    out.dropped.setdefault(name, []).append(record)
+        if len(kept) != len(value):
+            out.kept[name] = kept
+    return out
