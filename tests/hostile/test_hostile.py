@@ -1,9 +1,11 @@
 """Hostile datasets: each ends fast, in one clear message, and nothing from it reaches the terminal raw.
 
-Every case runs briefcli as a separate process (as a user would), twice: piped (cache off), and
-with colour forced on as if in a terminal (cache on). Each run must use under 100 MB. How long
-the cases take is measured by ``bench/hostile.py``, not here: a time limit in a test fails on a
-loaded machine.
+Every failing case runs twice: piped with the cache off, as a separate process (as a user would)
+that must use under 100 MB; and with colour forced on as if in a terminal and the cache on, in
+this process (same entry point, same error handling). The evil strings are shown in every format
+in this process, and once per command as a separate process with colour forced on. How long the
+cases take is measured by ``bench/hostile.py``, not here: a time limit in a test fails on a loaded
+machine.
 """
 
 from __future__ import annotations
@@ -100,10 +102,25 @@ def run(args: list[str], colour: bool, cwd: Path) -> tuple[int, bytes, bytes, fl
 
 
 def bounded(args: list[str], colour: bool, cwd: Path):
-    """Run briefcli once; its peak memory must stay under 100 MB."""
+    """Run briefcli once as its own process; its peak memory must stay under 100 MB."""
     code, out, err, _, megabytes = run(args, colour, cwd)
     assert megabytes < 100, f"{megabytes} MB"
     return code, out, err
+
+
+def in_process(args: list[str], colour: bool, cwd: Path):
+    """Run briefcli in this process through its entry point, with the environment ``run`` gives
+    a separate process (the cache, in the case's own folder, on with colour and off without)."""
+    from click.testing import CliRunner
+
+    from briefcli.cli.app import main
+
+    env = {"BRIEFCLI_NO_CACHE": "0" if colour else "1", "BRIEFCLI_CACHE_DIR": str(cwd / "cache"),
+           "COLUMNS": "100", "FORCE_COLOR": "1" if colour else None,
+           "NO_COLOR": None if colour else "1", "TERM": "xterm-256color" if colour else "dumb"}
+    with CliRunner().isolation(env=env) as (out, err, _):
+        code = main(list(args))
+    return code, out.getvalue(), err.getvalue()
 
 
 def assert_nothing_raw(stream: bytes, colour: bool) -> None:
@@ -117,7 +134,8 @@ def assert_nothing_raw(stream: bytes, colour: bool) -> None:
 @pytest.mark.parametrize("colour", [False, True], ids=["piped", "colour"])
 def test_hostile_dataset_fails_cleanly(tmp_path, case, command, message, colour):
     data = getattr(cases, case)(tmp_path)
-    code, out, err, = bounded(["--data", str(data), command], colour, tmp_path)
+    launch = in_process if colour else bounded
+    code, out, err = launch(["--data", str(data), command], colour, tmp_path)
     assert code == 1
     assert out == b""
     assert err.decode("utf-8") == message.format(dir=tmp_path) + "\n"
@@ -165,7 +183,8 @@ def test_evil_text_is_shown_never_obeyed(tmp_path, command, colour):
         args = ["--data", str(data), *command]
         if command[0] != "validate" or fmt == "json":
             args += ["--format", fmt]
-        code, out, err = bounded(args, colour, tmp_path)
+        # one run per command as a process of its own, at a terminal's colours; the rest here
+        code, out, err = (bounded if colour else in_process)(args, colour, tmp_path)
         assert code == 0, err
         assert_nothing_raw(out, colour)
         assert_nothing_raw(err, colour)
