@@ -19,6 +19,17 @@ def _clean_env(monkeypatch):
     monkeypatch.setenv("BRIEFCLI_NO_CACHE", "1")
 
 
+@pytest.fixture(scope="session")
+def shared_cache(tmp_path_factory):
+    """A cache folder for briefcli processes that tests start (one per test worker).
+
+    Tests that run briefcli as a separate process on unchanged datasets point it here instead of
+    turning the cache off, so only the first run per dataset reads the YAML, as for a user. Tests
+    of the cache itself use a folder of their own (tests/speed).
+    """
+    return str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture
 def cli():
     """cli("people", "--json") -> Result with exit_code, stdout, stderr, run in-process

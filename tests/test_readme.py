@@ -34,12 +34,12 @@ def test_the_readme_has_examples():
 
 
 @pytest.mark.parametrize("command, output", EXAMPLES, ids=[c for c, _ in EXAMPLES])
-def test_readme_example_prints_what_it_shows(command, output, tmp_path):
+def test_readme_example_prints_what_it_shows(command, output, tmp_path, shared_cache):
     if "| jq" in command and shutil.which("jq") is None:
         pytest.skip("jq is not installed")
     bin_dir = str(Path(sys.executable).parent)
     env = {"PATH": f"{bin_dir}:{os.environ.get('PATH', '/usr/bin:/bin')}", "COLUMNS": "100",
-           "NO_COLOR": "1", "BRIEFCLI_NO_CACHE": "1", "HOME": str(tmp_path)}
+           "NO_COLOR": "1", "BRIEFCLI_CACHE_DIR": shared_cache, "HOME": str(tmp_path)}
     done = subprocess.run(["bash", "-c", command + " 2>&1"], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
     shown = "\n".join(line.rstrip() for line in done.stdout.splitlines()) + "\n"

@@ -14,9 +14,10 @@ from locations import DATA, ROOT
 MINIMAL = ROOT / "tests" / "data" / "valid" / "minimal.yaml"
 
 
-def complete(words: str, cword: int, tmp_path, env: dict | None = None) -> list[str]:
-    """What briefcli answers bash for the words typed so far (Click's protocol: type,value)."""
-    environ = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "XDG_CACHE_HOME": str(tmp_path),
+def complete(words: str, cword: int, cache, env: dict | None = None) -> list[str]:
+    """What briefcli answers bash for the words typed so far (Click's protocol: type,value),
+    with its cache in the folder ``cache``."""
+    environ = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "XDG_CACHE_HOME": str(cache),
                "_BRIEFCLI_COMPLETE": "bash_complete", "COMP_WORDS": words,
                "COMP_CWORD": str(cword), **(env or {})}
     result = subprocess.run([sys.executable, "-m", "briefcli"], capture_output=True, text=True,
@@ -45,7 +46,8 @@ def test_choices(tmp_path):
     assert complete("briefcli export i", 2, tmp_path) == ["plain,ics"]
 
 
-def test_person_ids_from_the_dataset_in_use(cli, tmp_path):
+def test_person_ids_from_the_dataset_in_use(cli, shared_cache):
+    tmp_path = shared_cache  # the ids come through the cache, as at a user's prompt
     expected = [p["id"] for p in people(cli, str(DATA))
                 if p["id"].startswith("l") or any(w.lower().startswith("l") for w in p["name"].split())]
     assert len(expected) >= 2
@@ -55,7 +57,8 @@ def test_person_ids_from_the_dataset_in_use(cli, tmp_path):
 
 
 @pytest.mark.parametrize("where", ["before", "after"])
-def test_ids_come_from_the_data_named_on_the_line(cli, tmp_path, where):
+def test_ids_come_from_the_data_named_on_the_line(cli, shared_cache, where):
+    tmp_path = shared_cache
     ids = [p["id"] for p in people(cli, str(MINIMAL))]
     words = (f"briefcli --data {MINIMAL} person " if where == "before"
              else f"briefcli person --data {MINIMAL} ")

@@ -13,10 +13,15 @@ import termios
 import pytest
 
 SGR = re.compile(r"\x1b\[[0-9;]*m")
-BASE = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "TERM": "xterm-256color",
-        "BRIEFCLI_NO_CACHE": "1"}
+BASE = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "TERM": "xterm-256color"}
 # A pager that records what it was given, so the test can read it back.
 RECORDER = "import sys; open(sys.argv[1], 'w', encoding='utf-8').write(sys.stdin.read())"
+
+
+@pytest.fixture(autouse=True)
+def _cache(shared_cache, monkeypatch):
+    """The shipped dataset read once per test worker, as a user's later runs read it."""
+    monkeypatch.setitem(BASE, "BRIEFCLI_CACHE_DIR", shared_cache)
 
 
 def at_terminal(args: list[str], env: dict, rows: int = 200, cols: int = 100) -> str:
