@@ -6,8 +6,8 @@ No test here waits a guessed time: briefcli says on stderr when it reaches a nam
 
 from __future__ import annotations
 
-import importlib.util
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -15,6 +15,8 @@ import sys
 import pytest
 
 from locations import DATA, ROOT
+
+MINIMAL = ROOT / "tests" / "data" / "valid" / "minimal.yaml"
 
 ENV = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "NO_COLOR": "1", "BRIEFCLI_NO_CACHE": "1"}
 INTERRUPTED = b"briefcli: interrupted\n"
@@ -55,12 +57,14 @@ def test_ctrl_c_while_the_entry_point_script_starts():
 
 
 def test_ctrl_c_during_a_large_load(tmp_path):
-    # The benchmark's generated dataset of 20,000 quotes: seconds of reading and validating
-    # after briefcli says it starts to read, so the signal lands in the middle of the load.
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
-    generate = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(generate)
-    data = generate.write(20_000, tmp_path)
+    # 60,000 people (about 3 MB): a second or more of reading and validating after briefcli
+    # says it starts to read, so the signal lands in the middle of the load.
+    people = "".join(f"  - id: p{i}\n    name: Person {i}\n    source: article\n"
+                     for i in range(60_000))
+    data = tmp_path / "large.yaml"
+    data.write_text(MINIMAL.read_text(encoding="utf-8").replace("people:\n", "people:\n" + people, 1),
+                    encoding="utf-8")
+    shutil.copytree(MINIMAL.parent / "sources", tmp_path / "sources")
     code, out, err = interrupt_at("load", ["--data", str(data), "people"], pause=False)
     assert (code, out, err) == (130, b"", INTERRUPTED)
 
