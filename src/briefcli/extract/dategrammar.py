@@ -89,6 +89,9 @@ def day_month_year(day: int, name: str, ref: date, future: bool) -> tuple[int, s
 
 # 'in the coming weeks': how many days on a phrase reaches (our reading, stated in the draft).
 COMING = {"days": 10, "weeks": 42, "months": 183}
+# 'shortly', 'soon': ahead of the article, open-ended; not 'as soon as', 'shortly after ...'.
+SOON = frozenset("shortly soon".split())
+_NOT_SOON = frozenset("after afterwards before thereafter as".split())
 
 
 @dataclass
@@ -188,6 +191,10 @@ class Parser:
         if low in ("next", "last", "this") and self.word(i + 1, "week"):
             monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks={"next": 1, "last": -1, "this": 0}[low])
             return i + 2, Expr(f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}", [])
+        if low in SOON and self.future and not self.word(i + 1, *_NOT_SOON) and not (i and self.word(i - 1, "as")):
+            # 'invitations would be sent shortly': ahead, with no end anyone can defend
+            start = ref + timedelta(days=1)
+            return i + 1, Expr(f"{start.isoformat()}/..", [f"'{self.toks[i].text}' read as from the day after the article, with no end"])
         k = i + 1 if low == "in" else i
         if self.word(k, "the") and self.word(k + 1, "coming", "next") and self.word(k + 2, "few"):
             k += 1  # 'in the next few weeks'

@@ -20,13 +20,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .. import fuzzydate
-from .dategrammar import BEGIN, Parser, Tok, bounds
+from .dategrammar import BEGIN, SOON, Parser, Tok, bounds
 
 _TOKEN = re.compile(r"\d+(?:st|nd|rd|th)?|[^\W\d_]+|[–—-]|,")
 _FUTURE = set("will shall would expected scheduled due set plans planned upcoming next "
               "forthcoming ahead opens closes begins starts resumes convenes".split())
 _TO_FUTURE = set("be host hold convene meet adopt sign launch present publish attend visit travel vote "
-                 "open begin start endorse announce".split())  # 'ready to host ... in December'
+                 "open begin start endorse announce reconvene resume return report".split())  # 'ready to host ... in December'
 _PAST = set("said says told began begun ended opened closed held met adopted agreed took was were "
             "had did concluded started launched released circulated announced endorsed presented "
             "elected approved signed voted drew".split())
@@ -99,10 +99,11 @@ def find(text: str, start: int, end: int, ref: date, skip=None) -> list[FoundDat
             i += 1
             continue
         j = probe[0]
-        default_future = not probe[1].is_weekday
+        # a weekday looks back by default; 'soon' is ahead only when a word says so
+        default_future = not probe[1].is_weekday and toks[i].low not in SOON
         future = _tense(toks, i, j, default_future)
         expr = Parser(toks, ref, future).expression(i)
-        if expr is None:  # pragma: no cover - the same grammar matched above
+        if expr is None:  # 'soon' read in the past: not a date
             i += 1
             continue
         j, result = expr
@@ -126,5 +127,6 @@ def find(text: str, start: int, end: int, ref: date, skip=None) -> list[FoundDat
 _STARTERS = {"before", "by", "after", "until", "till", "from", "between", "no", "not", "ahead",
              "at", "in", "towards", "toward", "the", "early", "during", "first", "second", "third",
              "fourth", "mid", "late", "end", "beginning",
-             "start", "middle", "today", "yesterday", "tomorrow", "this", "next", "last", "later"}
+             "start", "middle", "today", "yesterday", "tomorrow", "this", "next", "last", "later",
+             "shortly", "soon"}
 _STARTERS |= BEGIN

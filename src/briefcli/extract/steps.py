@@ -18,7 +18,7 @@ from .dates import FoundDate
 _CUE = re.compile(
     r"\b(?:will|shall|would|expected|scheduled|due|set to|slated|planned|plans to|next step|"
     r"upcoming|forthcoming|is to|are to|opens|begins|starts|closes|resumes|convenes|next session|"
-    r"next round|enters into force)\b",
+    r"next round|enters into force|agreed to|intends? to)\b",
     re.IGNORECASE,
 )
 _NEXT_STEP = re.compile(r"\bnext step\b", re.IGNORECASE)
@@ -173,9 +173,12 @@ def find(text: str, sentences: list[tuple[int, int]], dates: dict[int, list[Foun
     return _without_repeats(steps)
 
 
+_NOT_CONTENT = frozenset("the a an of on in to for and its their be expected due scheduled set planned".split()) | _VERBISH
+
+
 def _content(words: str) -> set[str]:
-    stop = {"the", "a", "an", "of", "on", "in", "to", "for", "and", "its", "their"}
-    return {w for w in re.findall(r"\w+", fold(words)) if w not in stop}
+    """The words that say what a step is ('will' and 'be' say nothing of it)."""
+    return {w for w in re.findall(r"\w+", fold(words)) if w not in _NOT_CONTENT}
 
 
 def _within(inner: FoundDate, outer: FoundDate) -> bool:
