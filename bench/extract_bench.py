@@ -32,6 +32,9 @@ PATTERNS = {  # each grown by repetition to about SIZE characters
     "a quote and a speaker per line": "'Mr. Smith said \"We agree now.\" '",
     "straight quotation marks": "'\"a '",
     "pronouns": "'Ms. Ana Roe said he said '",
+    "a future date repeated (steps)": "'will meet on 5 May '",
+    "a role before its holder, repeated": "'The UN special envoy for the Lake Region said on Friday. '",
+    "relative clauses before quotes": "'Ana Roe thanked the government, which offered \"if that is so.\" '",
     "ordinary news (the seed article)": "open(SEED, encoding='utf-8').read() + '\\n\\n'",
 }
 CHILD = """

@@ -34,6 +34,9 @@ _ROLE_ADJECTIVES = frozenset("senior former un lead chief top special deputy".sp
 _ROLE_OF = re.compile(
     r"\b[Tt]he((?:\s+[\w’'-]+){1,3})\s+(?:for|of|to|in|at|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}$"
 )
+# ', which offered to host ...', ', who promised ...': a relative clause, at most this far back
+RELATIVE_REACH = 200
+_RELATIVE = re.compile(r",\s+(which|who)\s")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 # ' of Nigeria', ' of the United Kingdom' just before the verb; the words of the place are
 # separated by white space, so no two ways to split them (no nested repetition to backtrack).
@@ -189,13 +192,32 @@ class Attributor:
         return None
 
     def before(self, start: int, limit: int, skip: Spans) -> Found | None:
-        """Rule 3: the last reporting verb in text[start:limit] and its subject."""
+        """Rule 3: the last reporting verb in text[start:limit] and its subject, unless a
+        relative clause opens between them and the quote ('thanked the Swiss government,
+        which offered to host the meeting “...”': the quote is the clause's, see
+        :meth:`relative`)."""
         verbs = self.verbs(start, limit, skip)
         if not verbs:
-            return None
+            return self.relative(start, limit, skip)
         verb = verbs[-1]
-        found = self.subject(verb, start, skip)
-        return found
+        return self.relative(verb.end(), limit, skip) or self.subject(verb, start, skip)
+
+    def relative(self, start: int, limit: int, skip: Spans) -> Found | None:
+        """A relative clause still open where a quote begins (text[start:limit] holds ', which'
+        or ', who' and no comma after it): its subject is the quote's speaker, a person for
+        'who' (the mention before the comma), nobody for 'which'."""
+        comma = self.text.rfind(",", max(start, limit - RELATIVE_REACH), limit)  # the clause's, if any
+        m = _RELATIVE.match(self.text, comma, limit) if comma >= 0 else None
+        if m is None or skip.covers(m.start()):
+            return None
+        pronoun = m.group(1).lower()
+        if pronoun == "who":
+            speaker = self.speaker_ending_at(m.start())
+            if speaker is not None and speaker[0] is not None:
+                person, s_start, words, guessed = speaker
+                return Found(person, f"{words}, who ...", s_start, m.end(), True)
+        return Found(None, f"'{pronoun} ...': the quote belongs to a relative clause whose subject is not a person",
+                     m.start(), m.end())
 
     def verbs(self, start: int, limit: int, skip: Spans) -> list[re.Match]:
         """The reporting verbs in text[start:limit], outside ``skip``; found once for the

@@ -128,8 +128,9 @@ class _Reader:
                 continue
             found, guessed = self._speaker(group[0])
             words = _words(" ".join(text[p.start : p.end] for p in parts))
+            clause = full_clause(words)
             if (found is None or found.person is None) and (
-                len(words) <= SHORT or (_title_case(" ".join(words)) and len(words) <= 12)
+                (len(words) <= SHORT and not clause) or (_title_case(" ".join(words)) and len(words) <= 12)
             ):
                 why = f"no speaker ({found.how})" if found else "no speaker: a short name or a scare quote"
                 left_out.append(LeftOut(parts[0].start, parts[-1].end, why))
@@ -193,6 +194,9 @@ class _Reader:
             return closing, _notes(closing)
         if found is not None:
             return found, _notes(found)
+        doer = self._doer(sentence, passage)
+        if doer is not None:
+            return doer, _notes(doer)
         # no attribution in the sentence: a colon before it, or the previous quote's speaker
         if s_index > 0:
             previous = self.sentences[s_index - 1]
@@ -215,6 +219,43 @@ class _Reader:
                 found = Found(last.speaker, "continues the previous quote's speaker", passage.start, passage.start, True)
                 return found, ["speaker: continues the previous quote, which has the same speaker"]
         return None, []
+
+
+    def _doer(self, sentence: Sentence, passage: Passage) -> Found | None:
+        """A sentence with no speech verb ('Minister Roe travelled to the border and offered
+        to mediate “if both sides ask for it.”'): the quote goes to the person who opens the
+        sentence, its subject, when the quoted words are a clause of their own; a guess."""
+        if not full_clause(_words(self.text[passage.start : passage.end])):
+            return None
+        at = sentence.start
+        while at < passage.start and not self.text[at].isalnum():
+            at += 1
+        mention = self.who.cast.at(at)
+        if mention is None or mention.person is None or mention.kind == "pronoun" or mention.end > passage.start:
+            return None
+        words = " ".join(self.text[mention.start : mention.end].split())
+        return Found(mention.person, f"{words} ... (no speech verb: the sentence's subject)",
+                     mention.start, mention.end, True)
+
+
+_FINITE = frozenset(
+    """
+    is are was were be will would can could should must may might has have had do does did
+    need needs needed take takes took want wants remain remains stays stay cost costs
+    """.split()
+)
+
+
+_SUBORDINATE = re.compile(r"(?:if|unless|until|once|when|whenever|because|so that|as (?:soon|long) as|for as long as) ", re.IGNORECASE)
+
+
+def full_clause(words: list[str]) -> bool:
+    """Whether quoted words hold a clause of their own ('if that is what is needed', 'until
+    the gap is closed'), not a phrase ('as a sign of good faith'): three words or more, opened
+    by a conjunction such as 'if' or holding a finite verb."""
+    return len(words) >= 3 and (
+        bool(_SUBORDINATE.match(" ".join(words[:4]) + " ")) or any(w.lower() in _FINITE for w in words)
+    )
 
 
 def _outside(start: int, end: int, spans: list[tuple[int, int]]):

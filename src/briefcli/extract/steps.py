@@ -189,21 +189,33 @@ def _within(inner: FoundDate, outer: FoundDate) -> bool:
     )
 
 
+REPEAT_REACH = 32  # per word: how many earlier steps holding it a step is compared with
+
+
 def _without_repeats(steps: list[Step]) -> list[Step]:
     """One step per thing: 'the second round in March' and 'the second round ... from 12 to 16
-    March' are the same step; the more precise date stays."""
+    March' are the same step; the more precise date stays. A step is compared only with the
+    earlier ones sharing a word of what it is (the last few per word), so that an article
+    repeating one phrase thousands of times costs its length, not its square."""
     kept: list[Step] = []
+    words: list[set[str]] = []
+    holding: dict[str, list[int]] = {}  # content word -> indices in kept
     for step in steps:
+        mine = _content(step.what)
+        candidates = sorted({i for w in mine for i in holding.get(w, [])[-REPEAT_REACH:]})
         same = next(
             (
-                other for other in kept
-                if (_within(step.when, other.when) or _within(other.when, step.when))
-                and len(_content(step.what) & _content(other.what)) >= 2
+                i for i in candidates
+                if len(mine & words[i]) >= 2
+                and (_within(step.when, kept[i].when) or _within(kept[i].when, step.when))
             ),
             None,
         )
         if same is None:
+            for w in mine:
+                holding.setdefault(w, []).append(len(kept))
             kept.append(step)
-        elif _within(step.when, same.when):
-            kept[kept.index(same)] = step
+            words.append(mine)
+        elif _within(step.when, kept[same].when):
+            kept[same] = step
     return kept
