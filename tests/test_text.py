@@ -86,3 +86,17 @@ def test_json_keeps_the_characters_exactly_as_escapes():
     assert text.isascii()
     assert json.loads(text) == value
     assert "\\udb40\\udc41" in text  # beyond U+FFFF: a UTF-16 surrogate pair, as JSON wants
+
+
+def test_json_is_the_standard_librarys_indented_text_with_invisibles_escaped():
+    # orjson writes it; the standard library is the reference, for every kind of value we emit
+    value = {"quotes": [{"id": "q1", "text": "“Yes,” said Ana Ortiz. É\x1b[31m\u202e😀\t\n",
+                         "count": 3, "share": 0.25, "verified": True, "place": None,
+                         "parts": [], "meta": {}}], "empty": [], "nested": [[1, [2, {}]]]}
+    reference = json.dumps(value, ensure_ascii=False, indent=2)
+    reference = reference.replace("\x1b", "\\u001b").replace("\u202e", "\\u202e")
+    assert dumps(value) == reference
+    assert json.loads(dumps(value)) == value
+    # what orjson refuses, the standard library still writes
+    big = {"n": 2**70, 1: "a key that is not a string"}
+    assert dumps(big) == json.dumps(big, ensure_ascii=False, indent=2)

