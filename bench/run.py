@@ -364,7 +364,8 @@ def incremental(bc, query, work, table, notes, quick, reps) -> None:
 
     print(f"folder of {files} files, {n} quotes: one file edited...", file=sys.stderr)
     try:
-        edit, warm, load = alternate(after_edit, timed(bc + query, env), max(3, reps // 4))
+        edit, warm, load = alternate(after_edit, timed(bc + query, env),
+                                     min(reps, 3) if quick else max(3, reps // 4))
     finally:
         edited.write_text(original, encoding="utf-8")
     table.ratio(f"`briefcli quotes --speaker {SPEAKER}` after one of {files} files is edited, "
