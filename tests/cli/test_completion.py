@@ -47,22 +47,20 @@ def test_choices(tmp_path):
 
 
 def test_person_ids_from_the_dataset_in_use(cli, shared_cache):
-    tmp_path = shared_cache  # the ids come through the cache, as at a user's prompt
     expected = [p["id"] for p in people(cli, str(DATA))
                 if p["id"].startswith("l") or any(w.lower().startswith("l") for w in p["name"].split())]
     assert len(expected) >= 2
-    assert complete("briefcli person l", 2, tmp_path) == ["plain," + i for i in expected]
+    assert complete("briefcli person l", 2, shared_cache) == ["plain," + i for i in expected]
     # The speaker option offers the same people.
-    assert complete("briefcli quotes --speaker l", 3, tmp_path) == ["plain," + i for i in expected]
+    assert complete("briefcli quotes --speaker l", 3, shared_cache) == ["plain," + i for i in expected]
 
 
 @pytest.mark.parametrize("where", ["before", "after"])
 def test_ids_come_from_the_data_named_on_the_line(cli, shared_cache, where):
-    tmp_path = shared_cache
     ids = [p["id"] for p in people(cli, str(MINIMAL))]
     words = (f"briefcli --data {MINIMAL} person " if where == "before"
              else f"briefcli person --data {MINIMAL} ")
-    assert complete(words, 4, tmp_path) == ["plain," + i for i in ids]
+    assert complete(words, 4, shared_cache) == ["plain," + i for i in ids]
 
 
 def test_unreadable_data_completes_nothing_quietly(tmp_path):
@@ -89,16 +87,16 @@ def test_the_bash_script_registers_itself(tmp_path):
     ("events", "briefcli quotes --event "),
     ("places", "briefcli timeline --place "),
 ])
-def test_name_options_offer_the_ids_of_their_collection(collection, words, tmp_path):
+def test_name_options_offer_the_ids_of_their_collection(collection, words, shared_cache):
     from briefcli import dataset
 
     records = dataset.open([str(DATA)], no_cache=True).records(collection)
     assert len(records) >= 1
-    assert complete(words, 3, tmp_path) == ["plain," + r["id"] for r in records]
+    assert complete(words, 3, shared_cache) == ["plain," + r["id"] for r in records]
 
 
-def test_name_options_complete_by_a_word_of_the_name(tmp_path):
+def test_name_options_complete_by_a_word_of_the_name(shared_cache):
     # "Stocktaking meeting on the Global Compact ..." by its first word, and places by a word
-    assert complete("briefcli quotes --event stock", 3, tmp_path) == ["plain,stocktaking-meeting"]
-    assert complete("briefcli quotes --source un", 3, tmp_path) == ["plain,un-news-2017-12-07"]
-    assert complete("briefcli timeline --place moro", 3, tmp_path) == ["plain,morocco"]
+    assert complete("briefcli quotes --event stock", 3, shared_cache) == ["plain,stocktaking-meeting"]
+    assert complete("briefcli quotes --source un", 3, shared_cache) == ["plain,un-news-2017-12-07"]
+    assert complete("briefcli timeline --place moro", 3, shared_cache) == ["plain,morocco"]
