@@ -10,8 +10,27 @@ The notation accepted here is deliberately small and readable:
 * ISO days, months and years: ``2017-12-06``, ``2018-02``, ``2018``;
 * intervals in EDTF style (ISO 8601-2): ``2017-12-04/2017-12-06``, ``2018-02/2018-07``, and open
   ends ``../2018-01-10`` or ``2019-01/..``;
-* English phrases: ``early|mid|late|end of`` + month or year, ``before|by|after|from`` + any of
+* English phrases: a part of a month or year (table below), ``before|by|after|from`` + any of
   the above, ``February to July 2018``, ``4 to 6 December 2017``, ``December 2017``.
+
+Parts of a month or a year, alone (when a thing happens) and as the moment that ``before``,
+``by``, ``until``, ``after`` and ``from`` refer to::
+
+    phrase                      a month          a year           the moment it names
+    early X                     1st to 10th      January-April    -
+    mid X, the middle of X      11th to 20th     May-August       the 15th; 30 June
+    late X                      21st to last     September-Dec.   -
+    the beginning/start of X    1st to 10th      January          its first day
+    the end of X                21st to last     December         its last day
+    the first half of X         1st to 15th      January-June     -
+    the second half of X        16th to last     July-December    -
+
+Relative to a span (a day, month, year or a part without a moment): ``before X`` ends the day
+before X starts, ``by X`` and ``until X`` on its last day, ``after X`` starts the day after it
+ends, ``from X`` on its first day. Relative to a moment, ``before`` and ``by`` both end on that
+day (the widest reading of "before mid-January 2018" is "by 15 January"), ``after`` starts the
+next day and ``from`` on it. A verdict (``track``) calls an outcome late only after the latest
+day and early only before the earliest, so the bounds are the widest fair reading.
 
 This module has no dependencies so that it costs nothing at start-up.
 """
@@ -131,39 +150,79 @@ def _plain_span(text: str) -> tuple[date, date] | None:
     return None
 
 
-def _part_of(qualifier: str, text: str) -> tuple[date, date] | None:
-    """'early', 'mid', 'late' or 'end of' a month or a year.
+# qualifier: (days of a month, months of a year, the moment it names); day 31 is a month's last
+_PARTS = {
+    "early": ((1, 10), (1, 4), None),
+    "mid": ((11, 20), (5, 8), "middle"),
+    "middle of": ((11, 20), (5, 8), "middle"),
+    "late": ((21, 31), (9, 12), None),
+    "beginning of": ((1, 10), (1, 1), "first"),
+    "start of": ((1, 10), (1, 1), "first"),
+    "end of": ((21, 31), (12, 12), "last"),
+    "first half of": ((1, 15), (1, 6), None),
+    "second half of": ((16, 31), (7, 12), None),
+}
 
-    A month is cut in thirds (1-10, 11-20, 21-end) and a year in thirds (January-April,
-    May-August, September-December); 'end of' a month is its last third and 'end of' a year its
-    last month, which is how news reports use the phrase.
+
+def _part(text: str) -> tuple[date, date, date | None] | None:
+    """A part of a month or a year ('mid-January 2018', 'the end of 2018'), as its first day,
+    its last day and the moment it names (None for a part that names none); see the table above.
     """
-    span = _plain_span(text)
+    if text[:4].lower() == "the ":
+        text = text[4:]
+    m = _QUALIFIED.match(text)
+    span = _plain_span(m.group(2)) if m else None
     if not span or span[0] == span[1]:
         return None
     start, end = span
+    days, months, moment = _PARTS[" ".join(m.group(1).lower().split())]
     if start.month == end.month:  # a month
-        y, m = start.year, start.month
-        thirds = {
-            "early": (date(y, m, 1), date(y, m, 10)),
-            "mid": (date(y, m, 11), date(y, m, 20)),
-            "late": (date(y, m, 21), end),
-            "end of": (date(y, m, 21), end),
-        }
+        low, high = (date(start.year, start.month, min(d, end.day)) for d in days)
+        middle = date(start.year, start.month, 15)
     else:  # a year
-        y = start.year
-        thirds = {
-            "early": (date(y, 1, 1), date(y, 4, 30)),
-            "mid": (date(y, 5, 1), date(y, 8, 31)),
-            "late": (date(y, 9, 1), date(y, 12, 31)),
-            "end of": (date(y, 12, 1), date(y, 12, 31)),
-        }
-    return thirds[qualifier]
+        low, high = date(start.year, months[0], 1), month_end(start.year, months[1])
+        middle = date(start.year, 6, 30)
+    return low, high, {"first": start, "middle": middle, "last": end, None: None}[moment]
 
 
-_QUALIFIED = re.compile(r"^(early|mid|late|end of|the end of)[\s-]+(.+)$", re.IGNORECASE)
+_QUALIFIED = re.compile(
+    r"^(early|mid|late|middle\s+of|(?:beginning|start|end)\s+of|(?:first|second)\s+half\s+of)"
+    r"[\s-]+(.+)$",
+    re.IGNORECASE,
+)
 _RELATION = re.compile(r"^(before|by|after|from|until|not before|no later than)\s+(.+)$", re.IGNORECASE)
 _RANGE = re.compile(r"^(.+?)\s*(?:\bto\b|\buntil\b|–|—)\s*(.+)$", re.IGNORECASE)
+
+
+def _relation(relation: str, text: str, whole: str) -> tuple[date | None, date | None]:
+    """'before X', 'by X', 'after X', 'from X' (and 'until', 'not before', 'no later than').
+
+    Relative to a span X (a day, month, year, or a part such as 'early March'): 'before' ends the
+    day before X starts, 'by' and 'until' end on its last day, 'after' starts the day after it
+    ends, 'from' on its first day. Relative to a part that names a moment (mid-X, the beginning
+    or the end of X), every relation pivots on that day, and 'before' keeps the day itself: the
+    widest reading of "before mid-January" is "by the 15th".
+    """
+    part = _part(text)
+    moment = part[2] if part else None
+    if moment is not None:
+        if relation == "after":
+            return moment + timedelta(days=1), None
+        if relation in ("from", "not before"):
+            return moment, None
+        return None, moment
+    start, end = _span(text)
+    if relation == "before":
+        if start is None:
+            raise FuzzyDateError(f"'before' needs a start: {_show(whole)}")
+        return None, start - timedelta(days=1)
+    if relation in ("by", "until", "no later than"):
+        return None, end
+    if relation == "after":
+        if end is None:
+            raise FuzzyDateError(f"'after' needs an end: {_show(whole)}")
+        return end + timedelta(days=1), None
+    return start, None  # from, not before
 
 
 def _span(text: str) -> tuple[date | None, date | None]:
@@ -176,27 +235,12 @@ def _span(text: str) -> tuple[date | None, date | None]:
     span = _plain_span(text)
     if span:
         return span
-    m = _QUALIFIED.match(text)
-    if m:
-        qualifier = m.group(1).lower().removeprefix("the ")
-        span = _part_of(qualifier, m.group(2))
-        if span:
-            return span
+    part = _part(text)
+    if part:
+        return part[0], part[1]
     m = _RELATION.match(text)
     if m:
-        relation = m.group(1).lower()
-        start, end = _span(m.group(2))
-        if relation == "before":
-            if start is None:
-                raise FuzzyDateError(f"'before' needs a start: {_show(text)}")
-            return None, start - timedelta(days=1)
-        if relation in ("by", "until", "no later than"):
-            return None, end
-        if relation == "after":
-            if end is None:
-                raise FuzzyDateError(f"'after' needs an end: {_show(text)}")
-            return end + timedelta(days=1), None
-        return start, None  # from, not before
+        return _relation(m.group(1).lower(), m.group(2), text)
     if "/" in text:
         return _interval(text)
     m = _RANGE.match(text)

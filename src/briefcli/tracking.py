@@ -43,7 +43,7 @@ def _days(low: str, high: str) -> int:
 
 
 def bounds(when: dict | None) -> str:
-    """A date's machine bounds in words: '2018-04-25', 'by 2018-01-10', '2018-04-01 to 2018-04-10'."""
+    """A date's machine bounds in words: '2018-04-25', 'by 2018-01-15', '2018-04-01 to 2018-04-10'."""
     if not when:
         return ""
     low, high = when["earliest"], when["latest"]

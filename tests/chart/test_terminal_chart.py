@@ -78,7 +78,7 @@ def test_shapes_tell_precision_and_open_ends(cli):
     lines = chart(cli, width=200).splitlines()
     assert set(band(lines, "The treaty", False).split()[2]) == {"▒", "┄", "!"}  # a year
     report = band(lines, "The report", False)  # open start, then known to the day
-    assert re.search(r"░+●░█", report)
+    assert re.search(r"░+●░+█", report)
     assert re.search(r"▓░+", band(lines, "The review", False))  # open end
     assert re.search(r"●┄+▓+", band(lines, "The plan", False))  # done before the window
     assert lines[-1] == "Not drawn, as they have no date: Informal consultations"

@@ -89,7 +89,7 @@ def test_shapes_say_precision_and_open_ends(page):
     assert bands["2018-06-04"].get("data-precision") == "days"  # the summit, solid
     assert bands["2018-06-04"].get("stroke-dasharray") is None
     report = bands["2018-01-15"]  # "before mid-March": drawn from the day it was reported
-    assert (report.get("data-open"), report.get("data-end")) == ("start", "2018-03-10")
+    assert (report.get("data-open"), report.get("data-end")) == ("start", "2018-03-15")
     assert report.get("fill") == "url(#chart-open-start-step)"
     states = {r.get("id"): r.get("data-state") for r in with_class(tree, "row")}
     assert states["chart-step-treaty"] == "overdue"

@@ -24,8 +24,8 @@ from briefcli.fuzzydate import parse
      ("2018", "2019")),
     ("early 2018", (date(2018, 1, 1), date(2018, 4, 30), False), ((2018, 1), (2018, 4)),
      ("2018-01", "2018-04")),
-    ("before mid-January 2018", (date(2018, 1, 10), date(2018, 1, 10), True),
-     (None, (2018, 1, 10)), (None, "2018-01-10")),
+    ("before mid-January 2018", (date(2018, 1, 15), date(2018, 1, 15), True),
+     (None, (2018, 1, 15)), (None, "2018-01-15")),
     ("after March 2018", (date(2018, 4, 1), date(2018, 4, 1), True), ((2018, 4, 1), None),
      ("2018-04-01", None)),
 ])

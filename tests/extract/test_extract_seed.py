@@ -26,7 +26,7 @@ QUOTES = [
     ("Miroslav Lajčák", "direct", "Member States will determine their own migration policies."),
 ]
 STEPS = [
-    ("The Secretary-General’s report on migration", "before mid-January 2018", None, "2018-01-10"),
+    ("The Secretary-General’s report on migration", "before mid-January 2018", None, "2018-01-15"),
     ("Intergovernmental negotiations", "begin in February and conclude in July", "2018-02-01", "2018-07-31"),
     (None, "at the end of 2018", "2018-12-01", "2018-12-31"),
 ]
@@ -63,7 +63,7 @@ def test_seed_standalone_draft_loads_alone(capsys, tmp_path):
         ("lajcak", "partial"), ("lajcak", "direct"), ("lajcak", "direct"),
     ]
     assert [(s["when"]["earliest"], s["when"]["latest"]) for s in plain["steps"]] == [
-        (None, "2018-01-10"), ("2018-02-01", "2018-07-31"), ("2018-12-01", "2018-12-31"),
+        (None, "2018-01-15"), ("2018-02-01", "2018-07-31"), ("2018-12-01", "2018-12-31"),
     ]
     assert plain["steps"][2]["when"]["text"] == "at the end of 2018"
     assert plain["dataset"]["as_of"] == "2017-12-07"

@@ -47,7 +47,7 @@ def parts(when: dict) -> tuple[Part | None, Part | None]:
 
     '2017-12-06' -> ((2017, 12, 6), None); '2018-02/2018-07' -> ((2018, 2), (2018, 7));
     'at the end of 2018' (2018-12-01..2018-12-31) -> ((2018, 12), None);
-    'before mid-January 2018' (../2018-01-10) -> (None, (2018, 1, 10)).
+    'before mid-January 2018' (../2018-01-15) -> (None, (2018, 1, 15)).
     """
     edtf = from_dict(when).edtf
     start, _, end = edtf.partition("/")
