@@ -201,3 +201,32 @@ def test_a_list_over_the_item_limit_is_refused_naming_the_limit(cli, tmp_path):
                              "with BRIEFCLI_MAX_ITEMS)\n")
     raised = cli("validate", str(path), env={"BRIEFCLI_MAX_ITEMS": "5"})
     assert (raised.exit_code, raised.stderr) == (0, "")
+
+
+def test_no_text_warns_only_for_a_source_with_quotes_to_verify(cli, tmp_path):
+    """A source without text is a warning only when it has direct or partial quotes, and the
+    warning says how many cannot be verified and why; --verbose lists the others."""
+    base = (HERE / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    later = (
+        "  - id: wire\n    title: Wire copy\n    publisher: Test Wire\n    published: 2018-03-12\n"
+        "  - id: notes\n    title: Notes\n    publisher: Test Notes\n    published: 2018-03-12\n"
+    )
+    quotes = "".join(
+        f"  - id: wire-{kind}\n    speaker: ortiz\n    kind: {kind}\n    text: Words {kind}\n"
+        f"    source: wire\n"
+        for kind in ("direct", "partial", "paraphrase")
+    )
+    text = base.replace("\nplaces:\n", later + "\nplaces:\n").replace("\nsteps:\n", quotes + "\nsteps:\n")
+    shutil.copytree(HERE / "valid" / "sources", tmp_path / "sources")
+    (tmp_path / "process.yaml").write_text(text, encoding="utf-8")
+    result = cli("validate", str(tmp_path / "process.yaml"))
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"{tmp_path / 'process.yaml'}:13:9: sources[1].id: warning: source 'wire' has no text, so "
+        "its 2 quotes cannot be verified word for word (an article's text is stored only where it "
+        "may be kept; give it as 'text' to check them)"
+    ]
+    verbose = cli("validate", "--verbose", str(tmp_path / "process.yaml"))
+    assert sorted(line for line in verbose.stderr.splitlines() if "has no text" in line) == sorted(
+        ["briefcli: source 'notes' has no text (it has no quotes to verify)", *result.stderr.splitlines()]
+    )

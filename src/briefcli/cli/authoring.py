@@ -44,6 +44,8 @@ def validate(ctx: click.Context, paths: tuple[str, ...], strict: bool, verbose: 
                 terminal.message(f"briefcli: read {clean(file.name)}")
             for folder in result.skipped:
                 terminal.message(f"briefcli: skipped {clean(folder)} (not part of a dataset)")
+            for source_id in _untexted(result.store):
+                terminal.message(f"briefcli: source {clean(source_id)!r} has no text (it has no quotes to verify)")
         for line in DataError(result.problems).lines():  # at most 50, then "and N more"
             terminal.message(line)
         if report["ok"]:
@@ -51,6 +53,14 @@ def validate(ctx: click.Context, paths: tuple[str, ...], strict: bool, verbose: 
             terminal.write(f"OK: {counts}\n")
     if not report["ok"]:
         ctx.exit(1)
+
+
+def _untexted(store) -> list[str]:
+    """Sources with no text and no quotes to verify (the others are warned of)."""
+    if store is None:
+        return []
+    quoted = {q["source"] for q in store.records("quotes") if q["kind"] != "paraphrase"}
+    return [s["id"] for s in store.records("sources") if not s.get("text") and s["id"] not in quoted]
 
 
 def _count(number: int, collection: str) -> str:

@@ -130,14 +130,24 @@ def text_path(merged: Merged, index: int, rel: str, folders: dict | None = None)
     return full
 
 
-def source_texts(plain: dict, merged: Merged, problems: list[Problem], skip=frozenset()):
+def no_text(source_id: str, quotes: int) -> str:
+    """Why a source's quotes go unverified: it names no text."""
+    some = "its quote" if quotes == 1 else f"its {quotes} quotes"
+    return (f"source {source_id!r} has no text, so {some} cannot be verified word for word "
+            "(an article's text is stored only where it may be kept; give it as 'text' to check them)")
+
+
+def source_texts(plain: dict, merged: Merged, problems: list[Problem], skip=frozenset(),
+                 quoted: dict[str, list[int]] | None = None):
     """Each source's id and its text as a reader sees it, one at a time, in dataset order.
 
-    A source without text is a warning; one whose text cannot be read is an error where the
-    dataset names the file. Texts are yielded, not kept, so a dataset of thousands of articles
+    A source without text is a warning when it has quotes to verify (``quoted``: source id ->
+    the indexes of its direct and partial quotes); one whose text cannot be read is an error
+    where the dataset names the file. Texts are yielded, not kept, so a dataset of thousands of articles
     holds one at a time. Sources in ``skip`` (id -> text path, verified before, see
     ``load._verify``) are not read.
     """
+    quoted = quoted or {}
     folders: dict[str, str] = {}
     dataset_files = {os.path.realpath(real) for real in merged.files.values()}
     for index, source in enumerate(plain.get("sources", [])):
@@ -147,13 +157,10 @@ def source_texts(plain: dict, merged: Merged, problems: list[Problem], skip=froz
             merged.text_files[source["id"]] = skip[source["id"]]
             continue
         if not rel:
-            problems.append(
-                merged.problem(
-                    ("sources", index, "id"),
-                    f"source {source['id']!r} has no text, so its quotes cannot be checked",
-                    severity="warning",
-                )
-            )
+            if quoted.get(source["id"]):  # a source with no quotes to verify needs no text
+                problems.append(merged.problem(
+                    ("sources", index, "id"), no_text(source["id"], len(quoted[source["id"]])),
+                    severity="warning"))
             continue
         try:
             full = text_path(merged, index, rel, folders)
@@ -183,7 +190,7 @@ def verify_quotes(plain: dict, merged: Merged, skip=frozenset()) -> list[Problem
             by_source.setdefault(quote["source"], []).append(index)
     quotes = plain.get("quotes", [])
     hints = Hints()
-    for source_id, text in source_texts(plain, merged, problems, skip):
+    for source_id, text in source_texts(plain, merged, problems, skip, by_source):
         for index in by_source.get(source_id, ()):
             parts = quotes[index].get("parts")
             # a quote in parts: each part is in the source (the joined text need not be)
