@@ -7,7 +7,7 @@ import os
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from briefcli.console import Terminal
@@ -47,6 +47,7 @@ PROBLEM_LINE = re.compile(r"^(.+?)(:\d+(:\d+)?)?: \S")
 @settings(max_examples=EXAMPLES, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(raw=datasets)
+@example(raw=b"{}")  # an empty mapping: no section to place a problem in
 def test_any_bytes_load_or_fail_with_a_message(cli, tmp_path, raw):
     path = tmp_path / "data.yaml"
     path.write_bytes(raw)

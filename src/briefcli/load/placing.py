@@ -60,7 +60,7 @@ class PlacedOnDemand(Positions):
     def _place(self, path: tuple) -> None:
         if self._whole:
             return
-        if not isinstance(self._value, dict) or not self._cut():
+        if not isinstance(self._value, dict) or not self._value or not self._cut():
             self._read_whole()
             return
         if path and path[0] in self._sections:
