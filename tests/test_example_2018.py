@@ -72,7 +72,9 @@ def test_built_on_the_shipped_records_with_the_same_ids():
     for section, records in shipped.items():
         if section == "dataset":
             continue
-        mine = {r["id"]: r for r in merged[section]}
+        mine: dict[str, dict] = {}
+        for record in merged[section]:  # the first of an id (a later file may add roles)
+            mine.setdefault(record["id"], record)
         for record in records:
             assert mine[record["id"]] == record, (section, record["id"])
 
@@ -188,3 +190,17 @@ def test_the_summary_as_it_stood(run):
     july = run("brief", "--as-of", "2018-07-20")
     assert july["summary_as_of"] == "2018-07-16"
     assert "agreed on the final text of the Global Compact by consensus" in july["summary"]
+
+
+def test_the_press_release_adds_arbours_second_role_from_its_day(run):
+    roles = [(r["title"], r["source"]) for r in run("person", "arbour")["roles"]]
+    assert roles == [
+        ("Special Representative of the UN Secretary-General for International Migration",
+         SEED_ID),
+        # "in her capacity as the Secretary-General of the Intergovernmental Conference" (DEV/3304)
+        ("Secretary-General of the Intergovernmental Conference to adopt the Global Compact",
+         "un-press-dev3304"),
+    ]
+    assert [p["id"] for p in run("people")].count("arbour") == 1
+    # the role is known from the release's day, which is the article's
+    assert len(run("person", "arbour", "--as-of", "2017-12-07")["roles"]) == 2

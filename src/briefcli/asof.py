@@ -7,7 +7,8 @@ everywhere. On a day ``D`` it leaves out:
 * sources first published after ``D``, and every record drawn from one (people, events, quotes,
   steps, revisions, outcomes);
 * quotes said after ``D`` (an undated quote counts as said);
-* roles that start after ``D``;
+* roles that start after ``D``, or whose source (a later file may add a role to a person) was
+  published after it;
 * revisions reported after ``D``.
 
 Steps are always shown as their known revisions leave them (:func:`briefcli.history.current`),
@@ -81,7 +82,8 @@ class Known(Data):
             return record if said is None or said <= self.day else None
         if collection == "people":
             roles = [r for r in record.get("roles", [])
-                     if (first_day(r.get("start")) or "") <= self.day]
+                     if (first_day(r.get("start")) or "") <= self.day
+                     and (not r.get("source") or self.source_known(r["source"]))]
             return record if len(roles) == len(record.get("roles", [])) else {**record, "roles": roles}
         return record
 

@@ -1,7 +1,8 @@
 """What the dataset learned between two days (the ``changes`` command).
 
 A record is learned on the first day its source may have been published; a revision on the
-day it was reported; a role on the day it starts. ``changes(data, since, as_of)`` lists what
+day it was reported; a role on the day it starts or its source was published, whichever is
+later. ``changes(data, since, as_of)`` lists what
 was learned after ``since`` and by ``as_of``, grouped: new sources, new people and roles,
 quotes said, events held, steps added, steps whose status or expected date changed, and
 outcomes recorded.
@@ -61,7 +62,9 @@ def changes(data, since: date, as_of: date) -> dict:
                                     "learned": learned[person["source"]]})
             continue
         for role in person.get("roles", []):
-            if new(first_day(role.get("start"))):
+            # learned when it starts, or when a later source states it, whichever is later
+            stated = learned.get(role.get("source") or person["source"])
+            if new(max(first_day(role.get("start")) or "", stated or "") or None):
                 found["roles"].append({"person": person["id"], "person_name": person["name"],
                                        **role, "role": role_line(view, {"roles": [role]})})
     for quote in view.records("quotes"):

@@ -152,6 +152,9 @@ class Role(Record):
     organization: Id | None = None
     start: When | None = None
     end: When | None = None
+    source: Id | None = Field(
+        None, description="The source that states the role; default: the person record's source."
+    )
 
 
 class Person(Record):

@@ -60,7 +60,7 @@ def changes(result: dict, as_of_note: str) -> Document:
             Column("Role", lambda p: p["role"], wide=True)])),
         ("New roles", _listing("roles", result["roles"], [
             Column("Name", lambda r: r["person_name"]),
-            Column("From", lambda r: when_text(r.get("start"))),
+            Column("From", lambda r: when_text(r.get("start"))), source,
             Column("Role", lambda r: r["role"], wide=True)])),
         ("Quotes said", _listing("quotes", result["quotes"], [
             Column("Speaker", lambda q: q["speaker_name"]),

@@ -131,7 +131,7 @@ def _check_all(paths, verify, reading, files) -> tuple[dict | None, list[Problem
     from . import fastread
     from .checks import check
     from .derive import fill_defaults
-    from .merge import FilePositions, Merged, structure
+    from .merge import FilePositions, Merged, fold_people, structure
     from .validate import plain_sections
 
     if files is None:
@@ -185,6 +185,7 @@ def _check_all(paths, verify, reading, files) -> tuple[dict | None, list[Problem
     if not dataset_known:
         plain["dataset"]["as_of"] = None
     problems += check(plain, merged)
+    problems += fold_people(plain, merged)  # after the checks, whose paths count every record
     if verify:
         problems += _verify(plain, merged, reading)
     problems.sort(key=lambda p: (p.file, p.line or 0, p.column or 0))

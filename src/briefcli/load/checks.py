@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Iterator
 
 from ..store import NOUN
-from .merge import Merged
+from .merge import Merged, later_file
 from .problems import Problem
 
 # (collection, path inside a record, the collections the id may name)
@@ -16,6 +16,7 @@ REFERENCES: tuple[tuple[str, tuple, tuple[str, ...]], ...] = (
     ("people", ("source",), ("sources",)),
     ("people", ("country",), ("places",)),
     ("people", ("roles", "*", "organization"), ("organizations",)),
+    ("people", ("roles", "*", "source"), ("sources",)),
     ("events", ("where",), ("places",)),
     ("events", ("source",), ("sources",)),
     ("events", ("participants", "*", "person"), ("people",)),
@@ -77,6 +78,8 @@ def check(plain: dict, merged: Merged) -> list[Problem]:
             path = (collection, index, "id")
             if rid in ids:
                 other_collection, other_path = ids[rid]
+                if collection == other_collection == "people" and later_file(merged, other_path, path):
+                    continue  # a later file's roles for a known person: see merge.fold_people
                 file, line, _ = merged.locate(other_path)
                 problems.append(
                     merged.problem(

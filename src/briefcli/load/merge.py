@@ -161,3 +161,66 @@ def structure(name: str, value: object, positions) -> tuple[dict, list[Problem]]
         else:
             sections[key] = section
     return sections, problems
+
+
+def later_file(merged: Merged, first: tuple, other: tuple) -> bool:
+    """Whether the record at merged path ``other`` comes from another file than ``first``."""
+    one, two = merged.local(first)[0], merged.local(other)[0]
+    return one is not None and two is not None and one.file != two.file
+
+
+def fold_people(plain: dict, merged: Merged) -> list[Problem]:
+    """Each person once, with every role a source states of them.
+
+    Files merge by id: a later source's file may give a person already defined in an earlier
+    file (same ``id``; the same ``name``, or one of its spellings) with the roles that source
+    states, each dated by its ``start`` and sourced by the record's ``source`` unless the role
+    names its own; the file that defined the person is never edited. Spellings it gives are
+    added too; any other field it gives must agree. The later record then leaves the list. A
+    role without a source gets its person record's. Run after the cross-checks, whose paths
+    count every record.
+    """
+    problems: list[Problem] = []
+    kept: list[dict] = []
+    first: dict[str, tuple[int, int]] = {}  # id -> (index in kept, index in the merged list)
+    later: dict[tuple[str, str], int] = {}  # (id, later file) -> index in the merged list
+    for index, person in enumerate(plain.get("people") or []):
+        roles = [r if r.get("source") else {**r, "source": person["source"]}
+                 for r in person.get("roles") or []]
+        if person["id"] not in first or not later_file(merged, ("people", first[person["id"]][1]),
+                                                      ("people", index)):
+            first.setdefault(person["id"], (len(kept), index))  # twice in its first file:
+            kept.append({**person, "roles": roles})  # the id check has said so
+            continue
+        at, original = first[person["id"]]
+        twice = later.setdefault((person["id"], merged.local(("people", index))[0].file), index)
+        if twice != index:  # twice in one later file
+            file, line, _ = merged.locate(("people", twice, "id"))
+            problems.append(merged.problem(("people", index, "id"),
+                                           f"id {person['id']!r} is already used by a person at {file}:{line}"))
+            continue
+        earlier = kept[at]
+        disagreement = _disagreement(earlier, person)
+        if disagreement:
+            file, line, _ = merged.locate(("people", original, "id"))
+            problems.append(merged.problem(("people", index, disagreement[0]), (
+                f"{disagreement[1]} at {file}:{line}; a later file may add roles and spellings to a "
+                "person, nothing else")))
+            continue
+        spellings = earlier.get("spellings") or []
+        kept[at] = {**earlier, "roles": [*earlier["roles"], *roles],
+                    "spellings": [*spellings, *(s for s in person.get("spellings") or []
+                                                if s not in spellings)]}
+    if "people" in plain:
+        plain["people"] = kept
+    return problems
+
+
+def _disagreement(earlier: dict, later: dict) -> tuple[str, str] | None:
+    """The field of a later record of a person that disagrees with the first, and how."""
+    if later["name"] not in (earlier["name"], *(earlier.get("spellings") or [])):
+        return "name", f"person {later['id']!r} is named {earlier['name']!r}"
+    for key in ("honorific", "country"):
+        if later.get(key) is not None and later[key] != earlier.get(key):
+            return key, f"person {later['id']!r} has {key} {earlier.get(key)!r}"
+    return None
