@@ -188,10 +188,11 @@ def role_phrase_before(text: str, ws: list[Word], index: int) -> tuple[int, str]
     'Government negotiator'. (start offset, words) or None."""
     j = index - 1
     taken: list[Word] = []
-    while j >= 0 and len(taken) < 7 and text[ws[j].end : ws[j + 1].start] == " ":
+    while j >= 0 and len(taken) < 9 and text[ws[j].end : ws[j + 1].start] == " ":
         word = ws[j]
         low = word.bare.lower()
-        if low in V.NOT_IN_TITLE or low in V.REPORTING or low in PURE_HONORIFICS or word.text.endswith("."):
+        of_the = low == "the" and j > 0 and ws[j - 1].text in ("of", "for") and taken  # 'Head of the ... Delegation'
+        if (low in V.NOT_IN_TITLE and not of_the) or low in V.REPORTING or low in PURE_HONORIFICS or word.text.endswith("."):
             break
         if word.possessive:  # 'Ghana's chief negotiator': the owner begins the role
             taken.insert(0, word)
@@ -204,11 +205,31 @@ def role_phrase_before(text: str, ws: list[Word], index: int) -> tuple[int, str]
         return None
     last = taken[-1].bare.lower()
     if last not in V.ROLE_HEADS and last not in V.TITLES:
-        return None
+        taken = _titled_complement(taken)
+        if not taken:
+            return None
+        return taken[0].start, text[taken[0].start : taken[-1].end]
     # a capitalised role keeps its capitalised words; a lower-case one ('forum chair') at most two
     if taken[-1].text[:1].islower():
-        taken = [w for w in taken[-2:] if w.text[:1].islower() or w.bare.lower() in V.ROLE_HEADS]
+        taken = [w for w in taken[-2:] if w.text[:1].islower() or w.bare.lower() in V.ROLE_HEADS
+                 or (w.bare.isupper() and len(w.bare) <= 5)]  # 'UN envoy', 'EU ambassador'
     return taken[0].start, text[taken[0].start : taken[-1].end]
+
+
+def _titled_complement(taken: list[Word]) -> list[Word]:
+    """'Under-Secretary-General for Political Affairs', 'Head of the European Union
+    Delegation': a capitalised title, 'for' or 'of' (and 'the'), then capitalised words up to
+    the name. The words from the title on, or [] when they do not read so."""
+    for i, word in enumerate(taken[:-2]):
+        low = word.bare.lower()
+        if word.text[:1].isupper() and (low in V.TITLES or low in V.ROLE_HEADS) and taken[i + 1].text in ("of", "for"):
+            rest = taken[i + 2 :]
+            if rest and rest[0].text == "the":
+                rest = rest[1:]
+            if rest and all(w.text[:1].isupper() for w in rest):
+                return taken[i:]
+            return []
+    return []
 
 
 def gender_of(honorific: str | None) -> str | None:

@@ -207,10 +207,20 @@ def find(text: str, sentences, skip, known: Known | None = None) -> Cast:
                 or any(tuple(fold(w.bare) for w in run[k:]) in surnames for k in range(1, len(run))) and "surname"
                 or speaks(text, title_start, name_end, s_start, s_end) and "speech"
             )
+            if len(run) < 2 and after_role:  # 'Roe, the Foreign Minister of ...,': a role given later
+                owner = _suffix_owner(cast, run, first.start)
+                if owner is not None and fold(after_role) not in {fold(r) for r in owner.roles}:
+                    owner.roles.append(after_role)
             if len(run) < 2 or not evidence:
                 continue
+            owner = _suffix_owner(cast, run, first.start)
+            if owner is not None and not titles and not role_title:
+                continue  # 'Van Aalst warned': the end of a name already met ('Pieter van Aalst')
             person = add(name, title_start, evidence)
-            for role in (after_role, before_role, role_title):
+            # 'mediator NAME, a former ambassador': the title is the role, the rest describes
+            described = text.startswith((", a ", ", an "), name_end)
+            order = (role_title, after_role, before_role) if described else (after_role, before_role, role_title)
+            for role in order:
                 if role and fold(role) not in {fold(r) for r in person.roles}:
                     person.roles.append(role)
             if pure is not None:

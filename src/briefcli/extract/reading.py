@@ -7,7 +7,7 @@ from datetime import date
 
 from . import article as article_mod
 from . import dates as dates_mod
-from . import marks, people, quotes as quotes_mod, sentences as sentences_mod, steps as steps_mod
+from . import marks, people, rolelinks, quotes as quotes_mod, sentences as sentences_mod, steps as steps_mod
 from .article import Article
 from .dates import FoundDate
 from .people import Cast, Known
@@ -67,6 +67,7 @@ def read(raw: str, day: date | None = None, known: Known | None = None, day_from
     spans = [(s.start, s.end) for s in sentences]
     quoted = Spans((p.start, p.end) for p in passages)
     cast = people.find(text, spans, quoted, known)
+    rolelinks.link(text, spans, quoted, cast)
     quotes, left_out = quotes_mod.find(text, passages, sentences, cast)
     found_dates = {
         index: dates_mod.find(text, start, end, day, quoted) for index, (start, end) in enumerate(spans)

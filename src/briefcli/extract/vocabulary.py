@@ -119,7 +119,9 @@ NOT_NAME = frozenset(
     federation institute institution association society foundation network alliance
     coalition party ministry centre center university school press times wire federal
     region province district republic kingdom city island islands valley coast county
-    territory territories
+    territory territories delegation delegations affairs political humanitarian operations
+    peacekeeping development security interior justice defence defense finance health
+    education economic social legal ministry embassy mission directorate bureau cabinet
     """.split()
 ) | frozenset(m.lower() for m in MONTHS) | frozenset(d.lower() for d in WEEKDAYS)
 
