@@ -217,17 +217,18 @@ def role_phrase_before(text: str, ws: list[Word], index: int) -> tuple[int, str]
 
 
 def _titled_complement(taken: list[Word]) -> list[Word]:
-    """'Under-Secretary-General for Political Affairs', 'Head of the European Union
-    Delegation': a capitalised title, 'for' or 'of' (and 'the'), then capitalised words up to
-    the name. The words from the title on, or [] when they do not read so."""
+    """'Under-Secretary-General for Political Affairs', 'UN Special Representative for
+    International Migration', 'Head of the European Union Delegation': capitalised words ending
+    with a title, 'for' or 'of' (and 'the'), then capitalised words up to the name. All of
+    them, or [] when they do not read so."""
     for i, word in enumerate(taken[:-2]):
         low = word.bare.lower()
         if word.text[:1].isupper() and (low in V.TITLES or low in V.ROLE_HEADS) and taken[i + 1].text in ("of", "for"):
             rest = taken[i + 2 :]
             if rest and rest[0].text == "the":
                 rest = rest[1:]
-            if rest and all(w.text[:1].isupper() for w in rest):
-                return taken[i:]
+            if rest and all(w.text[:1].isupper() for w in rest + taken[:i]):
+                return taken
             return []
     return []
 
