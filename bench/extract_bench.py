@@ -34,6 +34,7 @@ PATTERNS = {  # each grown by repetition to about SIZE characters
     "pronouns": "'Ms. Ana Roe said he said '",
     "a future date repeated (steps)": "'will meet on 5 May '",
     "a role before its holder, repeated": "'The UN special envoy for the Lake Region said on Friday. '",
+    "roles and new people, alternating": "''.join(f'The UN envoy for the Lake said. Envoy Ana R{chr(97 + i % 26)}{chr(97 + i // 26 % 26)} said. ' for i in range(2000))",
     "relative clauses before quotes": "'Ana Roe thanked the government, which offered \"if that is so.\" '",
     "ordinary news (the seed article)": "open(SEED, encoding='utf-8').read() + '\\n\\n'",
 }

@@ -46,3 +46,19 @@ def test_quoted_words_are_skipped():
     text = "He said “we meet on 4 June” and left on Friday."
     found = dates.find(text, 0, len(text), date(2018, 5, 18), skip=Spans([(8, 27)]))
     assert [f.wording for f in found] == ["Friday"]
+
+
+def test_open_steps_keep_their_wording_and_say_what_comes():
+    from briefcli.extract import reading
+
+    x = reading.read(
+        "Talks\n\nNAIROBI, 13 November 2018 (Example Wire) – The mediator, Ana Roe, said a signing "
+        "could follow “early in the new year”, and that the parties had agreed to reconvene shortly. "
+        "The council will be briefed in the coming weeks, and a working group will meet next week.\n"
+    )
+    got = [(s.what, s.when.wording, s.when.earliest, s.when.latest) for s in x.steps]
+    assert got == [
+        ("The parties had agreed to reconvene", "shortly", date(2018, 11, 14), None),
+        ("The council will be briefed", "the coming weeks", date(2018, 11, 14), date(2018, 12, 25)),
+        ("A working group will meet", "next week", date(2018, 11, 19), date(2018, 11, 25)),
+    ]

@@ -4,7 +4,7 @@ Wire copy often opens with a role and names its holder a paragraph or more later
 special envoy for the Lake Region said on Friday ...", then "Special Envoy Marguerite Roe
 said ...". Such a role phrase (``the`` + words + a role noun + an optional "for/of/to ..."
 complement, the subject of a reporting verb, with no name beside it) is linked to the first
-person named after it whose role holds the same role noun ("envoy"); a role headed by a word
+person named after it (among the next few) whose role holds the same role noun ("envoy"); a role headed by a word
 as general as "chief" or "head" ("The UN refugee chief warned ...") goes to the first person
 named after it, if they are named within the next few sentences. The linked role becomes that
 person's first role, as the article gave it first; quotes attributed to "the envoy" then find
@@ -28,6 +28,8 @@ _NOT_MODIFIER = V.NOT_IN_TITLE | V.REPORTING | frozenset("has have had is are wa
 # Role nouns so general that another wording of the role may share no word with them.
 GENERAL_HEADS = frozenset("chief head leader boss".split())
 NEAR = 3  # sentences: how far after a general role its holder must be named
+NEXT_PEOPLE = 12  # the holder is among the first people named after the role
+MAX_LINKED = 3  # roles put before a person's own: a lede and a paragraph or two say no more
 MAX_MODIFIERS, MAX_COMPLEMENT = 4, 6  # words
 
 
@@ -45,9 +47,12 @@ def link(text: str, sentences: list[tuple[int, int]], skip, cast: Cast) -> None:
             if found is None:
                 continue
             end, head, role = found
-            person = _holder(later[bisect_right(firsts, end) :], head, sentence_of=lambda at: bisect_right(starts, at),
+            k = bisect_right(firsts, end)
+            person = _holder(later[k : k + NEXT_PEOPLE], head, sentence_of=lambda at: bisect_right(starts, at),
                              here=bisect_right(starts, m.start()))
-            if person is None or fold(role) in {fold(r) for r in person.roles}:
+            if person is None or linked.get(person.key, 0) >= MAX_LINKED:
+                continue
+            if fold(role) in {fold(r) for r in person.roles}:
                 continue
             at = linked.get(person.key, 0)
             person.roles.insert(at, role)

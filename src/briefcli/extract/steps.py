@@ -144,6 +144,11 @@ def what_of(segment: str) -> str:
         clause = " ".join(clause.split()).rstrip(" ,")
         while clause.split() and clause.split()[-1].lower() in _TRAILING:
             clause = clause.rsplit(" ", 1)[0]
+    # '..., said ... “...”, and that the parties had agreed to reconvene': after a quotation,
+    # the last 'and that' opens the step; the reporting before it is not the step
+    reported = clause.rfind(" and that ")
+    if reported > 0 and re.search(r"[“”\"]", clause[:reported]):
+        clause = clause[reported + len(" and that ") :]
     return _capital(clause)
 
 
