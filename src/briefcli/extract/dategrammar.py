@@ -89,6 +89,8 @@ def day_month_year(day: int, name: str, ref: date, future: bool) -> tuple[int, s
 
 # 'in the coming weeks': how many days on a phrase reaches (our reading, stated in the draft).
 COMING = {"days": 10, "weeks": 42, "months": 183}
+WITHIN = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30}
+NUMBERS = {w: n for n, w in enumerate("a two three four five six seven eight nine ten".split(), 1)} | {"one": 1, "an": 1}
 # 'shortly', 'soon': ahead of the article, open-ended; not 'as soon as', 'shortly after ...'.
 SOON = frozenset("shortly soon".split())
 _NOT_SOON = frozenset("after afterwards before thereafter as".split())
@@ -195,6 +197,13 @@ class Parser:
             # 'invitations would be sent shortly': ahead, with no end anyone can defend
             start = ref + timedelta(days=1)
             return i + 1, Expr(f"{start.isoformat()}/..", [f"'{self.toks[i].text}' read as from the day after the article, with no end"])
+        if low == "within" and self.word(i + 2, *WITHIN) and (self.toks[i + 1].low in NUMBERS or self.daynum(i + 1)):
+            # 'within two weeks': from the day after the article up to that many days on
+            n = NUMBERS.get(self.toks[i + 1].low) or self.daynum(i + 1)
+            days = n * WITHIN[self.toks[i + 2].low]
+            start, end = ref + timedelta(days=1), ref + timedelta(days=days)
+            note = f"'within {self.toks[i + 1].text} {self.toks[i + 2].text}' read as up to {days} days after the article"
+            return i + 3, Expr(f"{start.isoformat()}/{end.isoformat()}", [note])
         k = i + 1 if low == "in" else i
         if self.word(k, "the") and self.word(k + 1, "coming", "next") and self.word(k + 2, "few"):
             k += 1  # 'in the next few weeks'

@@ -42,6 +42,7 @@ class FoundDate:
     latest: date | None
     guessed: list[str] = field(default_factory=list)
     is_weekday: bool = False
+    future: bool = True  # what the words around it say: 'will meet this week', 'toured ... this week, said'
 
     def when(self) -> str | dict:
         """The dataset's form: the wording alone when it parses to the same bounds."""
@@ -118,7 +119,7 @@ def find(text: str, start: int, end: int, ref: date, skip=None) -> list[FoundDat
             w_start = toks[i + 1].start
         found.append(
             FoundDate(w_start, w_end, wording, result.machine, low, high, result.guessed,
-                      result.is_weekday)
+                      result.is_weekday, future)
         )
         i = j
     return found
@@ -128,5 +129,5 @@ _STARTERS = {"before", "by", "after", "until", "till", "from", "between", "no", 
              "at", "in", "towards", "toward", "the", "early", "during", "first", "second", "third",
              "fourth", "mid", "late", "end", "beginning",
              "start", "middle", "today", "yesterday", "tomorrow", "this", "next", "last", "later",
-             "shortly", "soon"}
+             "shortly", "soon", "within"}
 _STARTERS |= BEGIN

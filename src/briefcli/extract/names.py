@@ -192,7 +192,9 @@ def role_phrase_before(text: str, ws: list[Word], index: int) -> tuple[int, str]
         word = ws[j]
         low = word.bare.lower()
         of_the = low == "the" and j > 0 and ws[j - 1].text in ("of", "for") and taken  # 'Head of the ... Delegation'
-        if (low in V.NOT_IN_TITLE and not of_the) or low in V.REPORTING or low in PURE_HONORIFICS or word.text.endswith("."):
+        # 'Deputy Prime Minister and Foreign Minister': two titles joined
+        joined = low == "and" and j > 0 and taken and taken[0].text[:1].isupper() and _is_title(ws[j - 1])
+        if (low in V.NOT_IN_TITLE and not (of_the or joined)) or low in V.REPORTING or low in PURE_HONORIFICS or word.text.endswith("."):
             break
         if word.possessive:  # 'Ghana's chief negotiator': the owner begins the role
             taken.insert(0, word)
@@ -216,14 +218,18 @@ def role_phrase_before(text: str, ws: list[Word], index: int) -> tuple[int, str]
     return taken[0].start, text[taken[0].start : taken[-1].end]
 
 
+def _is_title(word: Word) -> bool:
+    low = word.bare.lower()
+    return word.text[:1].isupper() and (low in V.TITLES or low in V.ROLE_HEADS)
+
+
 def _titled_complement(taken: list[Word]) -> list[Word]:
     """'Under-Secretary-General for Political Affairs', 'UN Special Representative for
     International Migration', 'Head of the European Union Delegation': capitalised words ending
     with a title, 'for' or 'of' (and 'the'), then capitalised words up to the name. All of
     them, or [] when they do not read so."""
     for i, word in enumerate(taken[:-2]):
-        low = word.bare.lower()
-        if word.text[:1].isupper() and (low in V.TITLES or low in V.ROLE_HEADS) and taken[i + 1].text in ("of", "for"):
+        if _is_title(word) and taken[i + 1].text in ("of", "for"):
             rest = taken[i + 2 :]
             if rest and rest[0].text == "the":
                 rest = rest[1:]

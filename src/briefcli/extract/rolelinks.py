@@ -29,8 +29,9 @@ _NOT_MODIFIER = V.NOT_IN_TITLE | V.REPORTING | frozenset("has have had is are wa
 GENERAL_HEADS = frozenset("chief head leader boss".split())
 NEAR = 3  # sentences: how far after a general role its holder must be named
 NEXT_PEOPLE = 12  # the holder is among the first people named after the role
+CLAUSE_CHARS = 200  # the longest relative clause looked through
 MAX_LINKED = 3  # roles put before a person's own: a lede and a paragraph or two say no more
-MAX_MODIFIERS, MAX_COMPLEMENT = 4, 6  # words
+MAX_MODIFIERS, MAX_COMPLEMENT = 4, 10  # words
 
 
 def link(text: str, sentences: list[tuple[int, int]], skip, cast: Cast) -> None:
@@ -85,15 +86,32 @@ def role_phrase(text: str, at: int, limit: int) -> tuple[int, str, str] | None:
     ends = [h]
     if h + 2 < len(words) and words[h + 1] in _COMPLEMENT:
         k = h + 2 + (words[h + 2] in _DETERMINERS)
-        while k < len(words) and k <= h + 1 + MAX_COMPLEMENT and words[k] not in _NOT_MODIFIER:
-            ends.append(k)
+        while k < len(words) and k <= h + 1 + MAX_COMPLEMENT and (
+            words[k] not in _NOT_MODIFIER or (words[k] in _COMPLEMENT | _DETERMINERS and k + 1 < len(words))
+        ):
+            if words[k] not in _COMPLEMENT | _DETERMINERS:  # 'for the', 'in the': never the end
+                ends.append(k)
             k += 1
+    last = tokens[ends[-1]].end()
     for end in reversed(ends):
-        if _reported(words, end + 1):
+        after = end + 1 == len(tokens) and tokens[end].end() == last and _after_clause(text, last, limit)
+        if _reported(words, end + 1) or after:
             if h == 0 and end == h:
                 return None
             return tokens[end].end(), words[h], " ".join(text[at : tokens[end].end()].split())
     return None
+
+
+def _after_clause(text: str, at: int, limit: int) -> bool:
+    """Whether ', who toured the roads this week, said' follows ``at``: a clause between
+    commas (no quotation in it), then a reporting verb."""
+    if not text.startswith((", who ", ", which "), at):
+        return False
+    close = text.find(",", at + 2, min(limit, at + CLAUSE_CHARS))
+    if close < 0 or any(mark in text[at:close] for mark in "“”\""):
+        return False
+    words = [m.group().lower() for m in _TOKEN.finditer(text, close, min(limit, close + 60))]
+    return _reported(words, 0)
 
 
 def _reported(words: list[str], k: int) -> bool:

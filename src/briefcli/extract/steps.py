@@ -167,6 +167,8 @@ def find(text: str, sentences: list[tuple[int, int]], dates: dict[int, list[Foun
         previous_end = start
         for found in dates.get(index, []):
             ahead = found.latest is None or found.latest > ref
+            if not found.future and found.earliest is not None and found.earliest <= ref:
+                ahead = False  # 'toured the roads this week, said ...': begun, and told in the past
             if not ahead:
                 continue
             segment = text[previous_end : found.start]
