@@ -5,3 +5,4 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "compact.yaml"
 EXPECTED = Path(__file__).parent / "expected"
+TALKS = ROOT / "tests" / "process" / "data" / "talks"  # the process tests' fictional talks

@@ -208,10 +208,12 @@ def step_at(step: dict, as_of: date) -> dict | None:
     earliest, latest = when["earliest"], when["latest"]
     if latest and latest < day:
         state, distance = "overdue", f"overdue by {how_far(_days(as_of, latest))}"
-    elif step["status"] == "under way" or (earliest and earliest <= day):
+    elif step["status"] == "under way" or (earliest and earliest <= day) or latest == day:
         state = "under way" if step["status"] == "under way" else "due"
         distance = "under way" if state == "under way" else "due now"
-        if latest:
+        if latest == day:
+            distance += ", last day today"
+        elif latest:
             distance += f", until {latest} ({how_far(_days(as_of, latest))} left)"
     elif earliest is None:
         state, distance = "ahead", f"within {how_far(_days(as_of, latest))}"

@@ -59,6 +59,24 @@ def test_distances_at_2018_03_01(cli):
     ]
 
 
+@pytest.mark.parametrize("as_of, wanted", [
+    # "before mid-January 2018" has no first day: its last day is due, not "within 0 days"
+    ("2018-01-14", ("ahead", "within 1 day")),
+    ("2018-01-15", ("due", "due now, last day today")),
+    ("2018-01-16", ("overdue", "overdue by 1 day")),
+])
+def test_a_steps_last_day(cli, as_of, wanted):
+    step = steps(cli, "--as-of", as_of)["steps"][0]
+    assert step["id"] == "sg-report"
+    assert (step["state"], step["distance"]) == wanted
+
+
+def test_a_span_on_its_last_day(cli):
+    step = steps(cli, "--as-of", "2018-07-31")["steps"][1]
+    assert step["id"] == "intergovernmental-negotiations"
+    assert (step["state"], step["distance"]) == ("due", "due now, last day today")
+
+
 def test_next_table_states_its_date(cli, expected):
     result = cli("next")
     assert result.exit_code == 0

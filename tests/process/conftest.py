@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-TALKS = Path(__file__).parent / "data" / "talks"
+from locations import TALKS
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 import yaml
 
-from conftest import TALKS
+from locations import TALKS
 
 COMMANDS = [
     ("people", "--json"),

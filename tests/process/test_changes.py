@@ -49,7 +49,7 @@ def test_exactly_the_records_learned_in_the_span(talks, since, as_of, expected):
 
 
 def test_a_role_starting_in_the_span_of_a_known_person(cli, tmp_path):
-    from conftest import TALKS
+    from locations import TALKS
 
     for path in TALKS.glob("*.yaml"):
         text = path.read_text(encoding="utf-8")

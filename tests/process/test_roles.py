@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from conftest import TALKS
+from locations import TALKS
 
 NEW_ROLES = """\
 sources:
