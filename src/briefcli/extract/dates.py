@@ -24,7 +24,8 @@ from .dategrammar import BEGIN, SOON, Parser, Tok, bounds
 
 _TOKEN = re.compile(r"\d+(?:st|nd|rd|th)?|[^\W\d_]+|[–—-]|,")
 _FUTURE = set("will shall would expected scheduled due set plans planned upcoming next "
-              "forthcoming ahead opens closes begins starts resumes convenes".split())
+              "forthcoming ahead opens closes begins starts resumes convenes resume reconvene "
+              "reconvenes".split())
 _TO_FUTURE = set("be host hold convene meet adopt sign launch present publish attend visit travel vote "
                  "open begin start endorse announce reconvene resume return report".split())  # 'ready to host ... in December'
 _PAST = set("said says told began begun ended opened closed held met adopted agreed took was were "

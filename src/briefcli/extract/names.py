@@ -279,8 +279,9 @@ _PREPOSITIONS = frozenset("of in from to at on for with into by".split())
 
 def speaks(text: str, start: int, end: int, floor: int, limit: int) -> bool:
     before = _SPEECH_BEFORE.search(text, max(floor, start - 30), start)
-    if before and before.group(1) in _PREPOSITIONS:
-        return False
+    if before and (before.group(1) in _PREPOSITIONS or before.group(1) == "the"):
+        return False  # 'for the Sarvan Basin warned': a person's name takes no 'the'
+
     after = _SPEECH_AFTER.match(text, end, limit)
     if after and after.group(1) in V.REPORTING:
         return True

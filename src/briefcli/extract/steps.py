@@ -17,7 +17,7 @@ from .dates import FoundDate
 
 _CUE = re.compile(
     r"\b(?:will|shall|would|expected|scheduled|due|set to|slated|planned|plans to|next step|"
-    r"upcoming|forthcoming|is to|are to|opens|begins|starts|closes|resumes|convenes|next session|"
+    r"upcoming|forthcoming|is to|are to|opens|begins|starts|closes|resumes?|convenes|reconvenes?|next session|"
     r"next round|enters into force|agreed to|intends? to)\b",
     re.IGNORECASE,
 )
