@@ -52,12 +52,14 @@ def from_cache(paths: list[str]):
     """The store the dataset service gives for ``paths``, with reading YAML forbidden (so it
     comes from the cache), or None if the cache could not answer."""
     from briefcli import dataset, load
+    from briefcli.load import fastread
 
     def forbidden(*args, **kwargs):
         raise AssertionError("the YAML was read")
 
     monkeypatch = pytest.MonkeyPatch()
     monkeypatch.setattr(load, "check_all", forbidden)
+    monkeypatch.setattr(fastread, "parse", forbidden)
     try:
         store = dataset.open(paths)
         store.info  # noqa: B018 - reading it is the point
@@ -299,8 +301,7 @@ def test_a_bad_file_entry_never_changes_an_answer(how, generated, run_json, isol
         elif how == "truncated":
             entry.write_bytes(entry.read_bytes()[:-100])
         else:
-            _forge_chunk(entry, "sections",
-                         lambda sections: {**sections, "quotes": sections["quotes"][1:]})
+            _forge_chunk(entry, "quotes/0", lambda block: block[1:])
     assert answers(run_json, generated) == expected
 
 

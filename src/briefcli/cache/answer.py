@@ -2,7 +2,9 @@
 
 Chunks (each checked against its digest before use, see :mod:`.sealed`):
 
-* ``<collection>/<n>``: the n-th block of :data:`BLOCK` records of a collection, in order;
+* ``<collection>/<n>``: the n-th block of a collection's records, in order, of at most
+  :data:`BLOCK` records (the header's ``starts`` say where each begins: a dataset of several
+  files takes each file's blocks as its entry holds them, see :mod:`.entries`);
 * ``ids/<n>``: bucket n of the id index (id -> collection and position);
 * ``quotes.speaker/<n>``: bucket n of the speaker index (speaker -> positions of their quotes);
 * ``quotes.speaker``: how many quotes each speaker has; ``names``: every person's names and
@@ -17,12 +19,13 @@ header says), so even a sealed file that lies about itself cannot change an answ
 from __future__ import annotations
 
 from binascii import crc32
+from bisect import bisect_right
 
 from ..store import COLLECTIONS, Data
 from . import CacheUnusable
-from .sealed import Sealed, write
+from .sealed import Blob, Sealed, write
 
-FORMAT = 2
+FORMAT = 3
 BLOCK = 256
 INDEXED = {"quotes": ("speaker",)}
 
@@ -38,22 +41,14 @@ def _buckets(count: int) -> int:
 def save(path: str, header: dict, data: Data, names: list[str]) -> None:
     """Write ``data`` (a loaded dataset) to ``path``; ``header`` says what it was built from and
     ``names`` are the dataset files' shown names (warnings point into them)."""
-    chunks: dict[str, object] = {}
-    counts = {}
+    blocks: dict[str, list] = {}
     ids: list[tuple[str, str, int]] = []
     for collection in COLLECTIONS:
         records = data.records(collection)
-        counts[collection] = len(records)
-        for block in range(0, len(records), BLOCK):
-            chunks[f"{collection}/{block // BLOCK}"] = records[block : block + BLOCK]
+        blocks[collection] = [(Blob.of(records[at : at + BLOCK]), len(records[at : at + BLOCK]))
+                              for at in range(0, len(records), BLOCK)]
         ids.extend((r["id"], collection, i) for i, r in enumerate(records) if r.get("id"))
-    n_ids = _buckets(len(ids))
-    id_buckets: list[dict] = [{} for _ in range(n_ids)]
-    for rid, collection, index in ids:
-        id_buckets[_bucket(rid, n_ids)].setdefault(rid, (collection, index))
-    for n, bucket in enumerate(id_buckets):
-        chunks[f"ids/{n}"] = bucket
-    refs = {}
+    indexes = {}
     for collection, fields in INDEXED.items():
         records = data.records(collection)
         for field in fields:
@@ -62,22 +57,52 @@ def save(path: str, header: dict, data: Data, names: list[str]) -> None:
                 value = record.get(field)
                 if isinstance(value, str):
                     by_value.setdefault(value, []).append(index)
-            n = refs[f"{collection}.{field}"] = _buckets(len(by_value))
-            buckets: list[dict] = [{} for _ in range(n)]
-            for value, indexes in by_value.items():
-                buckets[_bucket(value, n)][value] = indexes
-            for i, bucket in enumerate(buckets):
-                chunks[f"{collection}.{field}/{i}"] = bucket
-            chunks[f"{collection}.{field}"] = {v: len(ix) for v, ix in by_value.items()}
-    index_of = {name: i for i, name in enumerate(names)}
+            indexes[f"{collection}.{field}"] = by_value
+    write_answer(path, header, info=data.info, source_files=dict(data.source_files),
+                 blocks=blocks, ids=ids, indexes=indexes, names=data.person_names(),
+                 warnings=data.warnings, files=names)
+
+
+def write_answer(path: str, header: dict, *, info: dict, source_files: dict,
+                 blocks: dict[str, list], ids: list, indexes: dict[str, dict],
+                 names: list, warnings: list, files: list[str]) -> None:
+    """Write an answer: ``blocks`` are each collection's records as (Blob, how many records)
+    in order, ``ids`` (id, collection, index) for every record, ``indexes`` the indexed
+    fields' values (``quotes.speaker`` -> value -> indexes), ``names`` every person's folded
+    names and ``warnings`` the dataset's, pointing into ``files`` (shown names)."""
+    chunks: dict[str, object] = {}
+    counts, starts = {}, {}
+    for collection in COLLECTIONS:
+        at, firsts = 0, []
+        for n, (blob, count) in enumerate(blocks.get(collection, ())):
+            chunks[f"{collection}/{n}"] = blob
+            firsts.append(at)
+            at += count
+        counts[collection], starts[collection] = at, firsts
+    n_ids = _buckets(len(ids))
+    id_buckets: list[dict] = [{} for _ in range(n_ids)]
+    for rid, collection, index in ids:
+        id_buckets[_bucket(rid, n_ids)].setdefault(rid, (collection, index))
+    for n, bucket in enumerate(id_buckets):
+        chunks[f"ids/{n}"] = bucket
+    refs = {}
+    for key, by_value in indexes.items():
+        n = refs[key] = _buckets(len(by_value))
+        buckets: list[dict] = [{} for _ in range(n)]
+        for value, positions in by_value.items():
+            buckets[_bucket(value, n)][value] = positions
+        for i, bucket in enumerate(buckets):
+            chunks[f"{key}/{i}"] = bucket
+        chunks[key] = {v: len(ix) for v, ix in by_value.items()}
+    index_of = {name: i for i, name in enumerate(files)}
     chunks["warnings"] = [
         {**w.as_dict(), "file": index_of.get(w.file, w.file), "path": w.path, "key": w.key}
-        for w in data.warnings
+        for w in warnings
     ]
-    chunks["names"] = data.person_names()
-    write(path, {**header, "format": FORMAT, "info": data.info,
-                 "source_files": dict(data.source_files), "counts": counts,
-                 "ids": (len(ids), n_ids), "refs": refs}, chunks)
+    chunks["names"] = names
+    write(path, {**header, "format": FORMAT, "info": info, "source_files": source_files,
+                 "counts": counts, "starts": starts, "ids": (len(ids), n_ids), "refs": refs},
+          chunks)
 
 
 def open_answer(path: str, expected: dict, names: list[str], reload, digest_of) -> CachedData:
@@ -148,7 +173,11 @@ class CachedData(Data):
         return self._chunks[name]
 
     def _record(self, collection: str, index: int) -> dict:
-        return self._chunk(f"{collection}/{index // BLOCK}")[index % BLOCK]
+        starts = self._header["starts"][collection]
+        if not 0 <= index < self._header["counts"][collection]:
+            raise CacheUnusable("an index points past its collection")
+        n = bisect_right(starts, index) - 1
+        return self._chunk(f"{collection}/{n}")[index - starts[n]]
 
     @_guarded_property
     def source_files(self) -> dict:
@@ -191,7 +220,8 @@ class CachedData(Data):
     def _collection(self, collection: str) -> list[dict]:
         if collection not in self._all:
             count = self._header["counts"][collection]
-            records = [r for n in range(0, count, BLOCK) for r in self._chunk(f"{collection}/{n // BLOCK}")]
+            records = [r for n in range(len(self._header["starts"][collection]))
+                       for r in self._chunk(f"{collection}/{n}")]
             if len(records) != count:
                 raise CacheUnusable(f"{collection} are missing")
             self._all[collection] = records

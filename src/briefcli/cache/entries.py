@@ -16,7 +16,49 @@ import stat
 from ..dataset.files import max_bytes, read_bytes
 from . import CacheUnusable, cache_dir
 from .fingerprint import code, now_ns, stat_key, trusted_key
-from .sealed import digest, read_whole, write
+from .answer import BLOCK
+from .sealed import Blob, Sealed, digest, read_whole, write
+
+
+def entry_chunks(sections: dict, summary: dict | None = None) -> dict:
+    """A file's entry: each section's records in blocks (``quotes/0``...), the ``dataset``
+    section, and the ``summary`` the checks across files need (:mod:`briefcli.load.outline`)."""
+    from ..load.outline import summarise
+
+    chunks: dict = {}
+    for key, records in sections.items():
+        if key == "dataset":
+            chunks["dataset"] = Blob.of(records)
+            continue
+        for n, at in enumerate(range(0, len(records), BLOCK)):
+            chunks[f"{key}/{n}"] = Blob.of(records[at : at + BLOCK])
+    chunks["summary"] = Blob.of(summary if summary is not None else summarise(sections))
+    return chunks
+
+
+def _block_counts(sections: dict) -> dict[str, int]:
+    return {key: len(records) for key, records in sections.items() if key != "dataset"}
+
+
+def entry_blocks(sealed, collection: str) -> list[tuple]:
+    """A collection's blocks in an entry, each (Blob, how many records)."""
+    count = sealed.header["blocks"].get(collection, 0)
+    return [(sealed.blob(f"{collection}/{n}"), min(BLOCK, count - at))
+            for n, at in enumerate(range(0, count, BLOCK))]
+
+
+def entry_sections(sealed) -> dict:
+    """The validated sections an entry holds."""
+    sections: dict = {}
+    if "dataset" in sealed.header["chunks"]:
+        sections["dataset"] = sealed.chunk("dataset")
+    for key, count in sealed.header["blocks"].items():
+        records = sections[key] = []
+        for n in range(0, count, BLOCK):
+            records.extend(sealed.chunk(f"{key}/{n // BLOCK}"))
+        if len(records) != count:
+            raise CacheUnusable(f"{key} are missing")
+    return sections
 
 
 class CachedReading:
@@ -98,27 +140,43 @@ class CachedReading:
     def _entry_path(value: bytes) -> str:
         return os.path.join(cache_dir(), "files", f"{value.hex()[:40]}-{code()[:16]}")
 
-    def sections(self, real: str, name: str) -> dict | None:
-        """The validated sections of a file with these bytes, if they were kept before."""
+    def entry(self, real: str, name: str):
+        """The open entry (a :class:`~.sealed.Sealed`) of a file with these bytes, or None."""
         value = self.digest(real, name)
         try:
-            header, chunks = read_whole(self._entry_path(value))
+            sealed = Sealed(self._entry_path(value))
         except CacheUnusable:
             return None
-        if header.get("code") != code() or header.get("digest") != value:
+        if sealed.header.get("code") != code() or sealed.header.get("digest") != value:
+            sealed.close()
             return None
-        sections = chunks.get("sections")
-        return sections if isinstance(sections, dict) else None
+        return sealed
 
-    def keep(self, real: str, sections: dict) -> None:
-        """Keep a file's validated sections under the digest of the bytes they came from."""
+    def sections(self, real: str, name: str) -> dict | None:
+        """The validated sections of a file with these bytes, if they were kept before."""
+        sealed = self.entry(real, name)
+        if sealed is None:
+            return None
+        try:
+            return entry_sections(sealed)
+        except (CacheUnusable, KeyError, TypeError, ValueError):
+            return None
+        finally:
+            sealed.close()
+
+    def keep(self, real: str, sections: dict, summary: dict | None = None) -> dict | None:
+        """Keep a file's validated sections under the digest of the bytes they came from;
+        the entry's chunks (see :func:`entry_chunks`), or None if it has no digest."""
         value = self.digests.get(real)
         if value is None:
-            return
+            return None
+        chunks = entry_chunks(sections, summary)
         try:
-            write(self._entry_path(value), {"code": code(), "digest": value}, {"sections": sections})
+            write(self._entry_path(value), {"code": code(), "digest": value,
+                                            "blocks": _block_counts(sections)}, chunks)
         except OSError:
             pass
+        return chunks
 
     @staticmethod
     def prune() -> None:

@@ -31,14 +31,34 @@ def digest(data: bytes) -> bytes:
     return blake2b(data, digest_size=32).digest()
 
 
+class Blob:
+    """A chunk already serialised, with its digest: copied from one sealed file to another
+    without being read into values and written out again."""
+
+    __slots__ = ("data", "digest")
+
+    def __init__(self, data: bytes, value_digest: bytes | None = None) -> None:
+        self.data = data
+        self.digest = value_digest if value_digest is not None else digest(data)
+
+    @classmethod
+    def of(cls, value) -> Blob:
+        return cls(marshal.dumps(value))
+
+
 def dumps(header: dict, chunks: dict[str, object]) -> bytes:
-    """The bytes of a sealed file holding ``header`` and ``chunks`` (name -> marshal-able)."""
+    """The bytes of a sealed file holding ``header`` and ``chunks`` (name -> marshal-able, or
+    a :class:`Blob`)."""
     table = {}
     blobs = []
     offset = 0
     for name, value in chunks.items():
-        blob = marshal.dumps(value)
-        table[name] = (offset, len(blob), digest(blob))
+        if type(value) is Blob:
+            blob, value_digest = value.data, value.digest
+        else:
+            blob = marshal.dumps(value)
+            value_digest = digest(blob)
+        table[name] = (offset, len(blob), value_digest)
         blobs.append(blob)
         offset += len(blob)
     head = marshal.dumps({**header, "chunks": table})
@@ -101,6 +121,10 @@ class Sealed:
 
     def chunk(self, name: str):
         """The value of chunk ``name``, checked against its digest."""
+        return _loads(self.blob(name).data, f"chunk {name!r}")
+
+    def blob(self, name: str) -> Blob:
+        """Chunk ``name`` as it is stored, checked against its digest."""
         try:
             offset, length, expected = self.header["chunks"][name]
             blob = os.pread(self._fd, length, self._base + offset)
@@ -108,7 +132,7 @@ class Sealed:
             raise CacheUnusable(f"no chunk {name!r}: {exc}") from None
         if len(blob) != length or digest(blob) != expected:
             raise CacheUnusable(f"chunk {name!r} fails its digest")
-        return _loads(blob, f"chunk {name!r}")
+        return Blob(blob, expected)
 
     def close(self) -> None:
         if self._fd >= 0:

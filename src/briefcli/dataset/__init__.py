@@ -101,7 +101,7 @@ def check(paths: list[str], *, no_cache: bool = False, progress=None) -> Check:
     reading = CachedReading(base + ".memo")
 
     def reload():
-        store, problems, _ = _read(paths, files, reading, progress, base, resolved)
+        store, problems, _ = _read(paths, files, reading, progress, base, resolved, reload)
         if store is None:
             raise DataError([p for p in problems if p.severity == "error"])
         return store
@@ -113,7 +113,7 @@ def check(paths: list[str], *, no_cache: bool = False, progress=None) -> Check:
     if store is not None:
         reading.save_memo()
         return Check(store, None, None, files, skipped)
-    return Check(*_read(paths, files, reading, progress, base, resolved), files, skipped)
+    return Check(*_read(paths, files, reading, progress, base, resolved, reload), files, skipped)
 
 
 def _cached(base: str, resolved: list[str], files: list[DataFile], reading, reload):
@@ -131,15 +131,24 @@ def _cached(base: str, resolved: list[str], files: list[DataFile], reading, relo
         return None
 
 
-def _read(paths, files, reading, progress, base: str | None = None, resolved=None):
+def _read(paths, files, reading, progress, base: str | None = None, resolved=None, reload=None):
     """Read the YAML (only changed files, with a cache); save the answer if it is usable."""
-    from ..load import check_all
+    from ..load import check_all, collector_paused
     from ..store import Data
-
-    from ..load import collector_paused
 
     context = progress([f.real for f in files]) if progress is not None else nullcontext(None)
     with context as step, collector_paused():
+        if reading is not None:
+            from .build import build
+
+            try:
+                store = build(files, reading, base, _header(resolved, files, reading), reload)
+            except DataError:  # a file cannot be read now: the full reading says why
+                store = None
+            if store is not None:
+                reading.save_memo()
+                reading.prune()
+                return store, None, None
         plain, problems, merged = check_all(paths, files=files, reading=reading)
         if plain is None or any(p.severity == "error" for p in problems):
             return None, problems, _counts(plain)
@@ -177,15 +186,21 @@ def _counts(plain: dict | None) -> dict:
     return {c: len(plain.get(c, [])) for c in COLLECTIONS} if plain else {}
 
 
+def _header(resolved: list[str], files: list[DataFile], reading) -> dict:
+    """What an answer is built from: this code, these paths, these files' contents."""
+    from ..cache.fingerprint import code
+
+    return {"code": code(), "paths": resolved,
+            "files": [(f.real, reading.digest(f.real, f.name)) for f in files]}
+
+
 def _save(base: str, resolved: list[str], files: list[DataFile], reading, store) -> None:
     """Write the answer; a cache that cannot be written (read-only, full disk) is not."""
     from ..cache.answer import save
-    from ..cache.fingerprint import code
 
     try:
         texts = sorted(set(store.source_files.values()))
-        header = {"code": code(), "paths": resolved,
-                  "files": [(f.real, reading.digests[f.real]) for f in files],
+        header = {**_header(resolved, files, reading),
                   "texts": [(t, reading.digest(t, t)) for t in texts]}
         save(base + ".answer", header, store, [f.name for f in files])
     except (OSError, KeyError, DataError):

@@ -228,10 +228,13 @@ def _verify(plain: dict, merged: Merged, reading) -> list[Problem]:
     from ..cache.sealed import digest
     from .verify import text_path
 
-    needles: dict[str, list[str]] = {}
-    for quote in plain["quotes"]:
-        if quote["kind"] != "paraphrase":
-            needles.setdefault(quote["source"], []).append(quote["text"])
+    from .outline import needle_digests
+
+    quotes, starts = plain["quotes"], merged._starts.get("quotes", [])
+    needles: dict[str, bytes] = {}  # per source, each file's digest of its quotes, in order
+    for at, end in zip(starts, [*starts[1:], len(quotes)]):
+        for source, value in needle_digests(quotes[at:end]).items():
+            needles[source] = needles.get(source, b"") + value
     keys: dict[str, bytes] = {}
     paths: dict[str, str] = {}
     folders: dict = {}
@@ -243,8 +246,7 @@ def _verify(plain: dict, merged: Merged, reading) -> list[Problem]:
             content = reading.digest(full, source["text"])
         except (ValueError, DataError):
             continue  # verify_quotes says what is wrong
-        quotes = "\0".join(needles.get(source["id"], ()))  # as written: any change re-verifies
-        keys[source["id"]] = digest(content + quotes.encode("utf-8", "surrogatepass"))
+        keys[source["id"]] = digest(content + needles.get(source["id"], b""))
         paths[source["id"]] = full
     dataset_files = set(merged.files.values())
     skip = {sid: paths[sid] for sid, key in keys.items()

@@ -56,8 +56,11 @@ def _located(errors: list[dict], name: str, start: int) -> list[dict]:
             for e in errors]
 
 
-def plain_sections(raw: dict) -> Sections:
-    """The plain records of the sections in ``raw`` (section -> value), with pydantic's errors."""
+def plain_sections(raw: dict, consume: bool = False) -> Sections:
+    """The plain records of the sections in ``raw`` (section -> value), with pydantic's errors.
+
+    With ``consume``, each record of ``raw`` is let go (replaced by None in its list) once it is
+    validated, so that a large file is not held twice; then ``raw`` cannot place a problem."""
     from pydantic import ValidationError
 
     out = Sections()
@@ -77,6 +80,9 @@ def plain_sections(raw: dict) -> Sections:
             try:
                 records.extend(adapter.dump_python(adapter.validate_python(batch), mode="json"))
                 kept.extend(range(start, start + len(batch)))
+                if consume:
+                    value[start : start + len(batch)] = [None] * len(batch)
+                del batch
                 continue
             except ValidationError:
                 pass

@@ -116,7 +116,13 @@ def text_path(merged: Merged, index: int, rel: str, folders: dict | None = None)
     """
     origin, _ = merged.local(("sources", index))  # the file only: no positions needed
     file = origin.file if origin is not None else ""
-    folder = os.path.dirname(merged.files.get(file, file)) or "."
+    return text_path_in(merged.files.get(file, file), rel, folders)
+
+
+def text_path_in(dataset_file: str, rel: str, folders: dict | None = None) -> str:
+    """The real path of a text named ``rel`` in ``dataset_file`` (see :func:`text_path`);
+    ``folders`` keeps the folders resolved so far."""
+    folder = os.path.dirname(dataset_file) or "."
     folders = {} if folders is None else folders  # real folders, per call: cwd may change
     base = folders.get(folder) or folders.setdefault(folder, os.path.realpath(folder))
     parent, leaf = os.path.split(os.path.join(base, rel))
@@ -125,7 +131,7 @@ def text_path(merged: Merged, index: int, rel: str, folders: dict | None = None)
     else:  # only the folder can hold a link: resolve each folder once, not each text
         real = folders.get(parent) or folders.setdefault(parent, os.path.realpath(parent))
         full = os.path.join(real, leaf)
-    if os.path.isabs(rel) or os.path.commonpath([base, full]) != base:
+    if os.path.isabs(rel) or not (full == base or full.startswith(base.rstrip(os.sep) + os.sep)):
         raise ValueError("the text must be a relative path inside the dataset file's folder")
     return full
 
@@ -180,6 +186,32 @@ def source_texts(plain: dict, merged: Merged, problems: list[Problem], skip=froz
         yield source["id"], text
 
 
+def needles(quote: dict, index: int) -> list[tuple[tuple, str]]:
+    """What of quote ``index`` must be in its source, each with its path: its text, or each
+    of its parts (the joined text need not be there)."""
+    parts = quote.get("parts")
+    if parts:
+        return [(("quotes", index, "parts", k), p) for k, p in enumerate(parts)]
+    return [(("quotes", index, "text"), quote["text"])]
+
+
+def all_found(quotes: list[dict], full: str, rel: str) -> bool:
+    """Whether every direct and partial quote of ``quotes`` is in the text at ``full``, each
+    within the length checked word for word."""
+    try:
+        text = reading_text(read_text(full, rel))
+    except DataError:
+        return False
+    for quote in quotes:
+        if quote["kind"] == "paraphrase":
+            continue
+        for _, words in needles(quote, 0):
+            needle = normalise(words)
+            if len(needle) > MAX_QUOTE or needle not in text:
+                return False
+    return True
+
+
 def verify_quotes(plain: dict, merged: Merged, skip=frozenset()) -> list[Problem]:
     """Every direct and partial quote must occur word for word in its source's text (sources
     in ``skip`` excepted)."""
@@ -192,10 +224,7 @@ def verify_quotes(plain: dict, merged: Merged, skip=frozenset()) -> list[Problem
     hints = Hints()
     for source_id, text in source_texts(plain, merged, problems, skip, by_source):
         for index in by_source.get(source_id, ()):
-            parts = quotes[index].get("parts")
-            # a quote in parts: each part is in the source (the joined text need not be)
-            for path, words in ([(("quotes", index, "parts", k), p) for k, p in enumerate(parts)] if parts
-                                else [(("quotes", index, "text"), quotes[index]["text"])]):
+            for path, words in needles(quotes[index], index):
                 needle = normalise(words)
                 if len(needle) > MAX_QUOTE:
                     problems.append(merged.problem(path, (

@@ -1,0 +1,158 @@
+"""Opening a dataset through the cache by its files' summaries, without merging records.
+
+Each dataset file has a cache entry (:mod:`briefcli.cache.entries`): its validated records in
+blocks and a summary of what the checks across files need (:mod:`briefcli.load.outline`).
+When the answer for a list of files is missing or stale (a file was edited, or the cache is
+new), :func:`build` reads and validates only the files that have no entry, checks the whole
+dataset from the summaries, verifies only the quotes of sources whose text or quotes changed,
+and writes the answer by copying the entries' blocks as they are stored (never read into values
+and written out again). Whenever a file has a problem, or the summaries cannot show that all is
+well, it gives up (None) and the caller reads the dataset the full way, which says what is
+wrong with every line and column.
+"""
+
+from __future__ import annotations
+
+from ..cache import CacheUnusable
+from ..store import COLLECTIONS
+
+
+class _Part:
+    """One dataset file: its summary, its dataset section, and its records' blocks."""
+
+    def __init__(self, file, summary: dict, dataset, sealed=None, chunks=None, sections=None):
+        self.file, self.summary, self.dataset = file, summary, dataset
+        self._sealed, self._chunks, self._sections = sealed, chunks, sections
+
+    def blocks(self, collection: str) -> list[tuple]:
+        from ..cache.entries import entry_blocks
+
+        if self._sealed is not None:
+            return entry_blocks(self._sealed, collection)
+        from ..cache.answer import BLOCK
+
+        count = len(self._sections.get(collection, ()))
+        return [(self._chunks[f"{collection}/{n}"], min(BLOCK, count - at))
+                for n, at in enumerate(range(0, count, BLOCK))]
+
+    def quotes(self) -> list[dict]:
+        if self._sections is not None:
+            return self._sections.get("quotes", [])
+        from ..cache.entries import entry_sections
+
+        return entry_sections(self._sealed).get("quotes", [])
+
+    def close(self) -> None:
+        if self._sealed is not None:
+            self._sealed.close()
+
+
+def build(files: list, reading, base: str, header: dict, reload):
+    """The dataset of ``files`` as a cached answer, written at ``base``.answer with
+    ``header``; None when the full reading must decide (a problem, or a cache that cannot be
+    written)."""
+    parts: list[_Part] = []
+    try:
+        for file in files:
+            part = _cached_part(file, reading) or _fresh_part(file, reading)
+            if part is None:
+                return None
+            parts.append(part)
+        return _answer(parts, files, reading, base, header, reload)
+    except (CacheUnusable, KeyError, TypeError, ValueError, OSError):
+        return None
+    finally:
+        for part in parts:
+            part.close()
+
+
+def _cached_part(file, reading) -> _Part | None:
+    sealed = reading.entry(file.real, file.name)
+    if sealed is None:
+        return None
+    try:
+        summary = sealed.chunk("summary")
+        dataset = sealed.chunk("dataset") if "dataset" in sealed.header["chunks"] else None
+        return _Part(file, summary, dataset, sealed=sealed)
+    except (CacheUnusable, KeyError, TypeError, ValueError):
+        sealed.close()
+        return None
+
+
+def _fresh_part(file, reading) -> _Part | None:
+    """Read and validate a file that has no entry; None if it has any problem."""
+    from ..cache.entries import entry_chunks
+    from ..load import _text, _unknowable, fastread
+    from ..load.merge import structure
+    from ..load.problems import DataError
+    from ..load.outline import summarise
+    from ..load.validate import plain_sections
+
+    try:
+        value, positions = fastread.parse(_text(reading, file.real, file.name), file.name)
+    except DataError:
+        return None
+    raw, found = structure(file.name, value, positions)
+    if found or _unknowable(value, raw):
+        return None
+    del value, positions  # a problem is placed by the full reading, which reads the file again
+    validated = plain_sections(raw, consume=True)
+    if validated.errors:
+        return None
+    sections = validated.plain
+    del raw, validated
+    summary = summarise(sections)
+    chunks = reading.keep(file.real, sections, summary) or entry_chunks(sections, summary)
+    return _Part(file, summary, sections.get("dataset"), chunks=chunks, sections=sections)
+
+
+def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, reload):
+    from ..cache.answer import BLOCK, open_answer, write_answer
+    from ..cache.sealed import Blob
+    from ..load.outline import outline
+    from ..load.verify import all_found
+
+    result = outline(parts, reading)
+    if result is None:
+        return None
+    by_source: dict[str, list[dict]] = {sid: [] for sid in result.to_verify}
+    for part in parts:
+        if not by_source.keys().isdisjoint(part.summary["needles"]):
+            for quote in part.quotes():
+                if quote["source"] in by_source:
+                    by_source[quote["source"]].append(quote)
+    for sid, (full, rel) in result.to_verify.items():
+        if not all_found(by_source[sid], full, rel):
+            return None
+    blocks: dict[str, list] = {}
+    ids: list[tuple[str, str, int]] = []
+    speakers: dict[str, list[int]] = {}
+    for collection in COLLECTIONS:
+        at = 0
+        if collection == "revisions":  # filled in across files: the answer's own records
+            records = result.revisions
+            blocks[collection] = [(Blob.of(records[i : i + BLOCK]), len(records[i : i + BLOCK]))
+                                  for i in range(0, len(records), BLOCK)]
+            ids.extend((r["id"], collection, i) for i, r in enumerate(records))
+            continue
+        blocks[collection] = found = []
+        for part in parts:
+            found.extend(part.blocks(collection))
+            ids.extend((rid, collection, at + i)
+                       for i, rid in enumerate(part.summary["ids"].get(collection, ())))
+            if collection == "quotes":
+                for speaker, indexes in part.summary["speakers"].items():
+                    speakers.setdefault(speaker, []).extend(at + i for i in indexes)
+            at += len(part.summary["ids"].get(collection, ()))
+    texts = sorted(set(result.text_files.values()))
+    header = {**header, "texts": [(t, reading.digest(t, t)) for t in texts]}
+    names = [f.name for f in files]
+    write_answer(base + ".answer", header, info=result.info, source_files=result.text_files,
+                 blocks=blocks, ids=ids, indexes={"quotes.speaker": speakers},
+                 names=[n for p in parts for n in p.summary["names"]],
+                 warnings=result.warnings, files=names)
+    if reading.unchanged(result.text_files.values()):
+        reading.add_verified(result.keys.values())
+    expected = {k: header[k] for k in ("code", "paths", "files")}
+    return open_answer(base + ".answer", expected, names, reload,
+                       lambda path: reading.digest(path, path))

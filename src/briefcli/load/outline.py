@@ -1,0 +1,184 @@
+"""What the checks across files need to know of each file, so that a dataset whose files come
+from the cache is checked without reading their records back.
+
+:func:`summarise` sums up one file's valid sections: its ids, the distinct values it refers to
+(one set per kind of reference), its quotes' latest date, its sources, steps and revisions, the
+positions of its quotes by speaker, its people's names, and a digest per source of the quotes
+that must be found in it. :func:`outline` checks a whole dataset from these summaries and
+finds everything an answer holds besides the records themselves. It only ever says "all is
+well, here is the answer" or "look closer" (None): every problem, with its line and column,
+comes from the full checks (:func:`briefcli.load.check_all`), which the caller then runs.
+Warnings, which do not stop a dataset, are made here exactly as the full checks make them.
+"""
+
+from __future__ import annotations
+
+import os
+
+from ..store import COLLECTIONS
+from .problems import DataError, Problem, where_of
+
+
+def needle_digests(quotes: list[dict]) -> dict[str, bytes]:
+    """For each source, a digest of the words of this list's quotes that must be found in it
+    (a quote's text and its parts, in order): a change to any of them changes the digest."""
+    from ..cache.sealed import digest
+
+    joined: dict[str, list[str]] = {}
+    for quote in quotes:
+        if quote["kind"] != "paraphrase":
+            joined.setdefault(quote["source"], []).append(
+                "\x01".join([quote["text"], *(quote.get("parts") or ())]))
+    return {source: digest("\0".join(texts).encode("utf-8", "surrogatepass"))
+            for source, texts in joined.items()}
+
+
+def _values(records: list[dict], pattern: tuple) -> set:
+    """The distinct values at ``pattern`` in ``records`` (see :data:`.checks.REFERENCES`)."""
+    from .checks import _walk
+
+    field = pattern[0]
+    if len(pattern) == 1:
+        return {r[field] for r in records if r.get(field) is not None}
+    found: set = set()
+    if len(pattern) == 2 and pattern[1] == "*":
+        for record in records:
+            if record.get(field):
+                found.update(record[field])
+        found.discard(None)
+        return found
+    for record in records:
+        found.update(v for _, v in _walk(record, (), pattern))
+    return found
+
+
+def summarise(sections: dict) -> dict:
+    """One file's valid sections summed up for :func:`outline`."""
+    from ..text import fold
+    from .checks import REFERENCES
+
+    quotes = sections.get("quotes", [])
+    speakers: dict[str, list[int]] = {}
+    for index, quote in enumerate(quotes):
+        speakers.setdefault(quote["speaker"], []).append(index)
+    latest = [q["when"]["earliest"] for q in quotes if q.get("when") and q["when"]["earliest"]]
+    return {
+        "ids": {c: [r["id"] for r in sections[c]] for c in COLLECTIONS if c in sections},
+        "refs": [sorted(_values(sections.get(c, []), pattern)) for c, pattern, _ in REFERENCES],
+        "latest_quote": max(latest) if latest else None,
+        "sources": [{k: s.get(k) for k in ("id", "text", "published")}
+                    for s in sections.get("sources", [])],
+        "steps": [{"id": s["id"], "source": s["source"]} for s in sections.get("steps", [])],
+        "revisions": sections.get("revisions", []),
+        "speakers": speakers,
+        "names": [(fold(name), p["id"]) for p in sections.get("people", [])
+                  for name in (p["name"], *p.get("spellings", []))],
+        "needles": needle_digests(quotes),
+    }
+
+
+class Outline:
+    """A dataset checked from its files' summaries: all an answer holds but the records."""
+
+    def __init__(self) -> None:
+        self.info: dict = {}
+        self.revisions: list[dict] = []
+        self.warnings: list[Problem] = []
+        self.text_files: dict[str, str] = {}  # source id -> its text's real path
+        self.to_verify: dict[str, tuple] = {}  # source id -> (real, as named): not verified yet
+        self.keys: dict[str, bytes] = {}  # source id -> key of its text and quotes, verified
+
+
+def outline(parts: list, reading) -> Outline | None:
+    """Check the dataset made of ``parts`` (each with ``.file``, ``.summary`` and ``.dataset``
+    (the file's dataset section or None)) from their summaries; None if anything may be wrong
+    or cannot be decided here."""
+    from .checks import REFERENCES, _revision_dates
+    from .derive import fill_defaults
+
+    datasets = [p.dataset for p in parts if p.dataset is not None]
+    if len(datasets) != 1:
+        return None
+    by_collection: dict[str, set[str]] = {c: set() for c in COLLECTIONS}
+    total = 0
+    for part in parts:
+        for collection, ids in part.summary["ids"].items():
+            by_collection[collection].update(ids)
+            total += len(ids)
+    if sum(map(len, by_collection.values())) != total or len(set().union(*by_collection.values())) != total:
+        return None  # an id given twice
+    referred: set[str] = set()
+    for number, (_, _, targets) in enumerate(REFERENCES):
+        known = set().union(*(by_collection[t] for t in targets))
+        for part in parts:
+            values = part.summary["refs"][number]
+            if not known.issuperset(values):
+                return None
+            referred.update(values)
+    result = Outline()
+    plain = {"dataset": dict(datasets[0]),
+             "sources": [s for p in parts for s in p.summary["sources"]],
+             "steps": [s for p in parts for s in p.summary["steps"]],
+             "revisions": [dict(r) for p in parts for r in p.summary["revisions"]]}
+    if plain["dataset"].get("as_of") is None and not plain["sources"]:
+        return None  # current to today: not for keeping
+    fill_defaults(plain)
+    as_of = plain["dataset"]["as_of"]
+    if any((p.summary["latest_quote"] or "") > as_of for p in parts):
+        return None
+    if _revision_dates(plain, _Unplaced(), as_of):
+        return None
+    result.info, result.revisions = plain["dataset"], plain["revisions"]
+    for part in parts:
+        for index, pid in enumerate(part.summary["ids"].get("people", ())):
+            if pid not in referred:
+                result.warnings.append(_warning(part.file.name, ("people", index, "id"),
+                                                f"person {pid!r} is never referred to"))
+    if not _sources(parts, reading, result):
+        return None
+    return result
+
+
+class _Unplaced:
+    """Stands for a Merged where a problem only needs to be known to exist."""
+
+    def problem(self, *args, **kwargs) -> bool:
+        return True
+
+
+def _warning(file: str, path: tuple, message: str) -> Problem:
+    return Problem(file, message, None, None, where_of(path), "warning", path, False)
+
+
+def _sources(parts: list, reading, result: Outline) -> bool:
+    """Each source's text file and whether its quotes were verified before; False where the
+    full checks must say what is wrong."""
+    from ..cache.sealed import digest
+    from .verify import text_path_in
+
+    dataset_files = {os.path.realpath(p.file.real) for p in parts}
+    folders: dict[str, str] = {}
+    needles: dict[str, bytes] = {}  # per source, each file's digest of its quotes, in order
+    for part in parts:
+        for source, value in part.summary["needles"].items():
+            needles[source] = needles.get(source, b"") + value
+    for part in parts:
+        for index, source in enumerate(part.summary["sources"]):
+            sid, rel = source["id"], source["text"]
+            if not rel:
+                result.warnings.append(_warning(
+                    part.file.name, ("sources", index, "id"),
+                    f"source {sid!r} has no text, so its quotes cannot be checked"))
+                continue
+            try:
+                full = text_path_in(part.file.real, rel, folders)
+                if full in dataset_files:
+                    return False
+                content = reading.digest(full, rel)
+            except (ValueError, DataError):
+                return False
+            result.text_files[sid] = full
+            result.keys[sid] = digest(content + needles.get(sid, b""))
+            if result.keys[sid] not in reading.verified:
+                result.to_verify[sid] = (full, rel)
+    return True

@@ -1,0 +1,87 @@
+"""A dataset of several files through the cache: after an edit only the edited file is read
+again, and what spans files (references, ids, verified quotes) is checked as without a cache."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .conftest import REPO
+from .test_cache import QUERIES, answers
+
+VALID = REPO / "tests" / "data" / "valid"
+
+
+def _parsed(monkeypatch) -> list[str]:
+    """The names of the dataset files parsed from now on."""
+    from briefcli.load import fastread
+
+    seen: list[str] = []
+    original = fastread.parse
+
+    def parse(text, name):
+        seen.append(Path(name).name)
+        return original(text, name)
+
+    monkeypatch.setattr(fastread, "parse", parse)
+    return seen
+
+
+def test_an_edit_reads_only_that_file_and_answers_as_without_cache(
+        generate, tmp_path, run_json, monkeypatch):
+    folder = generate.write_folder(1000, tmp_path / "data", files=10)
+    answers(run_json, folder, QUERIES[:1])  # fills the cache
+    edited = folder / "part-005.yaml"
+    edited.write_text(edited.read_text(encoding="utf-8").replace(
+        "\nsteps:\n", "\nsteps:\n  - id: an-edit\n    what: An edit\n    when: 2018-05\n"
+        "    source: un-news-2017-12-07\n", 1), encoding="utf-8")
+    parsed = _parsed(monkeypatch)
+    after = answers(run_json, folder)
+    assert parsed == ["part-005.yaml"]
+    monkeypatch.setenv("BRIEFCLI_NO_CACHE", "1")
+    assert after == answers(run_json, folder)
+    assert "An edit" in json.dumps(after[QUERIES.index(("timeline",))][1])
+
+
+def _quote(qid: str, speaker: str, text: str, parts: list[str] | None = None) -> str:
+    lines = f"  - id: {qid}\n    speaker: {speaker}\n    kind: direct\n    text: {text}\n"
+    if parts:
+        lines += "    parts:\n" + "".join(f"      - {p}\n" for p in parts)
+    return lines + "    source: article\n"
+
+
+SPLIT = ["We have a long road ahead,", "before the end of April 2018."]
+RESPLIT = ["We have a long road", "ahead, before the end of April 2018."]  # not in the source
+
+
+@pytest.mark.parametrize("edit", ["person renamed", "id taken", "quote re-split"])
+def test_an_edit_that_breaks_another_file_is_reported_as_without_cache(
+        edit, tmp_path, cli, monkeypatch):
+    folder = tmp_path / "data"
+    shutil.copytree(VALID / "sources", folder / "sources")
+    shutil.copy(VALID / "minimal.yaml", folder / "a.yaml")
+    quotes = folder / "b.yaml"
+    quotes.write_text("quotes:\n" + _quote("lopez-road", "lopez", " ".join(SPLIT), SPLIT),
+                      encoding="utf-8")
+    people = folder / "c.yaml"
+    people.write_text("people:\n  - id: lopez\n    name: Luis Lopez\n    source: article\n",
+                      encoding="utf-8")
+    env = {"BRIEFCLI_NO_CACHE": "", "BRIEFCLI_CACHE_DIR": str(tmp_path / "cache")}
+    assert cli("validate", str(folder), env=env).exit_code == 0  # every file's entry cached
+    if edit == "person renamed":
+        people.write_text(people.read_text(encoding="utf-8").replace("lopez", "lopes"),
+                          encoding="utf-8")
+    elif edit == "id taken":
+        people.write_text(people.read_text(encoding="utf-8") + "topics:\n  - id: talks\n"
+                          "    name: Talks again\n", encoding="utf-8")
+    else:
+        quotes.write_text("quotes:\n" + _quote("lopez-road", "lopez", " ".join(RESPLIT), RESPLIT),
+                          encoding="utf-8")
+    cached = cli("validate", str(folder), env=env)
+    without = cli("validate", str(folder), env={"BRIEFCLI_NO_CACHE": "1"})
+    assert (cached.exit_code, cached.stderr) == (without.exit_code, without.stderr)
+    errors = [line for line in cached.stderr.splitlines() if ": warning: " not in line]
+    assert cached.exit_code == 1 and len(errors) == 1
