@@ -47,17 +47,24 @@ def entry_blocks(sealed, collection: str) -> list[tuple]:
             for n, at in enumerate(range(0, count, BLOCK))]
 
 
+def entry_records(sealed, collection: str) -> list[dict]:
+    """A collection's records in an entry."""
+    count = sealed.header["blocks"].get(collection, 0)
+    records: list[dict] = []
+    for n in range(0, count, BLOCK):
+        records.extend(sealed.chunk(f"{collection}/{n // BLOCK}"))
+    if len(records) != count:
+        raise CacheUnusable(f"{collection} are missing")
+    return records
+
+
 def entry_sections(sealed) -> dict:
     """The validated sections an entry holds."""
     sections: dict = {}
     if "dataset" in sealed.header["chunks"]:
         sections["dataset"] = sealed.chunk("dataset")
-    for key, count in sealed.header["blocks"].items():
-        records = sections[key] = []
-        for n in range(0, count, BLOCK):
-            records.extend(sealed.chunk(f"{key}/{n // BLOCK}"))
-        if len(records) != count:
-            raise CacheUnusable(f"{key} are missing")
+    for key in sealed.header["blocks"]:
+        sections[key] = entry_records(sealed, key)
     return sections
 
 

@@ -35,12 +35,12 @@ class _Part:
         return [(self._chunks[f"{collection}/{n}"], min(BLOCK, count - at))
                 for n, at in enumerate(range(0, count, BLOCK))]
 
-    def quotes(self) -> list[dict]:
+    def records(self, collection: str) -> list[dict]:
         if self._sections is not None:
-            return self._sections.get("quotes", [])
-        from ..cache.entries import entry_sections
+            return self._sections.get(collection, [])
+        from ..cache.entries import entry_records
 
-        return entry_sections(self._sealed).get("quotes", [])
+        return entry_records(self._sealed, collection)
 
     def close(self) -> None:
         if self._sealed is not None:
@@ -106,6 +106,16 @@ def _fresh_part(file, reading) -> _Part | None:
     return _Part(file, summary, sections.get("dataset"), chunks=chunks, sections=sections)
 
 
+def _people(parts: list[_Part]) -> list[dict]:
+    """Every person, each role with its source (the person's unless it names its own), as
+    :func:`~briefcli.load.merge.fold_people` gives them when no id is given twice."""
+    from ..load.merge import fold_people
+
+    plain = {"people": [p for part in parts for p in part.records("people")]}
+    fold_people(plain, None)  # ids are unique (checked by the outline): no file is compared
+    return plain["people"]
+
+
 def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, reload):
     from ..cache.answer import BLOCK, open_answer, write_answer
     from ..cache.sealed import Blob
@@ -118,7 +128,7 @@ def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, r
     by_source: dict[str, list[dict]] = {sid: [] for sid in result.to_verify}
     for part in parts:
         if not by_source.keys().isdisjoint(part.summary["needles"]):
-            for quote in part.quotes():
+            for quote in part.records("quotes"):
                 if quote["source"] in by_source:
                     by_source[quote["source"]].append(quote)
     for sid, (full, rel) in result.to_verify.items():
@@ -129,8 +139,8 @@ def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, r
     speakers: dict[str, list[int]] = {}
     for collection in COLLECTIONS:
         at = 0
-        if collection == "revisions":  # filled in across files: the answer's own records
-            records = result.revisions
+        if collection in ("people", "revisions"):  # filled in: the answer's own records
+            records = result.revisions if collection == "revisions" else _people(parts)
             blocks[collection] = [(Blob.of(records[i : i + BLOCK]), len(records[i : i + BLOCK]))
                                   for i in range(0, len(records), BLOCK)]
             ids.extend((r["id"], collection, i) for i, r in enumerate(records))

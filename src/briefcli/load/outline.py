@@ -74,7 +74,17 @@ def summarise(sections: dict) -> dict:
         "names": [(fold(name), p["id"]) for p in sections.get("people", [])
                   for name in (p["name"], *p.get("spellings", []))],
         "needles": needle_digests(quotes),
+        "quoted": _quoted(quotes),
     }
+
+
+def _quoted(quotes: list[dict]) -> dict[str, int]:
+    """How many direct and partial quotes each source has in this list."""
+    counts: dict[str, int] = {}
+    for quote in quotes:
+        if quote["kind"] != "paraphrase":
+            counts[quote["source"]] = counts.get(quote["source"], 0) + 1
+    return counts
 
 
 class Outline:
@@ -154,21 +164,24 @@ def _sources(parts: list, reading, result: Outline) -> bool:
     """Each source's text file and whether its quotes were verified before; False where the
     full checks must say what is wrong."""
     from ..cache.sealed import digest
-    from .verify import text_path_in
+    from .verify import no_text, text_path_in
 
     dataset_files = {os.path.realpath(p.file.real) for p in parts}
     folders: dict[str, str] = {}
     needles: dict[str, bytes] = {}  # per source, each file's digest of its quotes, in order
+    quoted: dict[str, int] = {}
     for part in parts:
         for source, value in part.summary["needles"].items():
             needles[source] = needles.get(source, b"") + value
+        for source, count in part.summary["quoted"].items():
+            quoted[source] = quoted.get(source, 0) + count
     for part in parts:
         for index, source in enumerate(part.summary["sources"]):
             sid, rel = source["id"], source["text"]
             if not rel:
-                result.warnings.append(_warning(
-                    part.file.name, ("sources", index, "id"),
-                    f"source {sid!r} has no text, so its quotes cannot be checked"))
+                if quoted.get(sid):  # a source with no quotes to verify needs no text
+                    result.warnings.append(_warning(part.file.name, ("sources", index, "id"),
+                                                    no_text(sid, quoted[sid])))
                 continue
             try:
                 full = text_path_in(part.file.real, rel, folders)
