@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from .. import fuzzydate
-from .vocabulary import MONTHS, WEEKDAYS, month_number
+from .vocabulary import COMING, MONTHS, NOT_SOON, NUMBERS, SOON, WEEKDAYS, WITHIN, month_number
 
 PARTS = {"early": "early", "mid": "mid", "late": "late", "end": "end of", "beginning": "early",
          "start": "early", "middle": "mid"}
@@ -85,15 +85,6 @@ def day_month_year(day: int, name: str, ref: date, future: bool) -> tuple[int, s
 
 
 # --- the grammar ------------------------------------------------------------------------------
-
-
-# 'in the coming weeks': how many days on a phrase reaches (our reading, stated in the draft).
-COMING = {"days": 10, "weeks": 42, "months": 183}
-WITHIN = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30}
-NUMBERS = {w: n for n, w in enumerate("a two three four five six seven eight nine ten".split(), 1)} | {"one": 1, "an": 1}
-# 'shortly', 'soon': ahead of the article, open-ended; not 'as soon as', 'shortly after ...'.
-SOON = frozenset("shortly soon".split())
-_NOT_SOON = frozenset("after afterwards before thereafter as".split())
 
 
 @dataclass
@@ -193,7 +184,7 @@ class Parser:
         if low in ("next", "last", "this") and self.word(i + 1, "week"):
             monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks={"next": 1, "last": -1, "this": 0}[low])
             return i + 2, Expr(f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}", [])
-        if low in SOON and self.future and not self.word(i + 1, *_NOT_SOON) and not (i and self.word(i - 1, "as")):
+        if low in SOON and self.future and not self.word(i + 1, *NOT_SOON) and not (i and self.word(i - 1, "as")):
             # 'invitations would be sent shortly': ahead, with no end anyone can defend
             start = ref + timedelta(days=1)
             return i + 1, Expr(f"{start.isoformat()}/..", [f"'{self.toks[i].text}' read as from the day after the article, with no end"])

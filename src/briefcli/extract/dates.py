@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .. import fuzzydate
-from .dategrammar import BEGIN, SOON, Parser, Tok, bounds
+from .dategrammar import BEGIN, Parser, Tok, bounds
+from .vocabulary import SOON
 
 _TOKEN = re.compile(r"\d+(?:st|nd|rd|th)?|[^\W\d_]+|[–—-]|,")
 _FUTURE = set("will shall would expected scheduled due set plans planned upcoming next "

@@ -146,3 +146,12 @@ DOCUMENT_NOUNS = frozenset(
     statement communiqué communique position song album series project
     """.split()
 )
+
+# Relative dates, our readings (stated in the draft's notes). 'in the coming weeks', 'within
+# two weeks': how many days on they reach.
+COMING = {"days": 10, "weeks": 42, "months": 183}
+WITHIN = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30}
+NUMBERS = {w: n for n, w in enumerate("a two three four five six seven eight nine ten".split(), 1)} | {"one": 1, "an": 1}
+# 'shortly', 'soon': ahead of the article, open-ended; not 'as soon as', 'shortly after ...'.
+SOON = frozenset("shortly soon".split())
+NOT_SOON = frozenset("after afterwards before thereafter as".split())
