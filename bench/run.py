@@ -5,9 +5,12 @@
                                    # and the table in README.md
     python bench/run.py --quick    # small sizes, few runs: checks that the benchmark works
                                    # (CI); writes bench/data/RESULTS-quick.md
+    python bench/run.py --only incremental --out /tmp/r.md   # one part (startup, scale,
+                                   # extract, incremental), README left alone
 
 Each ratio compares two commands timed alternately in this run (A, B, A, B...), by medians of
-wall time, so a busy machine slows both sides alike. Every command runs as a fresh process
+wall time, so a busy machine slows both sides alike; the CPU seconds (user + system) of both
+sides and their ratio are given beside it, as they depend much less on the machine's load. Every command runs as a fresh process
 with stdout and stderr to /dev/null. Like is compared with like: where briefcli pauses Python's
 cycle collector (it does while it reads a dataset), the reference pauses it too; every dataset
 file is read once before it is timed, so the operating system's file cache is warm for both
@@ -51,13 +54,21 @@ def briefcli_command() -> list[str]:
     return [exe] if exe else [sys.executable, "-m", "briefcli"]
 
 
-def run(cmd: list[str], env: dict | None = None, stdout=subprocess.DEVNULL) -> tuple[float, int, int]:
-    """Run ``cmd``; return (wall seconds, peak RSS in MB, exit code)."""
+class Seconds(float):
+    """Wall seconds of one run, with the CPU seconds (user + system) it took as ``cpu``: on a
+    shared machine wall time follows the load, CPU time much less."""
+
+    cpu: float = 0.0
+
+
+def run(cmd: list[str], env: dict | None = None, stdout=subprocess.DEVNULL) -> tuple[Seconds, int, int]:
+    """Run ``cmd``; return (wall seconds with their CPU seconds, peak RSS in MB, exit code)."""
     start = time.perf_counter()
     child = subprocess.Popen(cmd, env=env, stdout=stdout, stderr=subprocess.DEVNULL,
                              stdin=subprocess.DEVNULL)
     _, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - start
+    seconds = Seconds(time.perf_counter() - start)
+    seconds.cpu = usage.ru_utime + usage.ru_stime
     child.returncode = os.waitstatus_to_exitcode(status)
     return seconds, usage.ru_maxrss // 1024, child.returncode
 
@@ -91,7 +102,7 @@ def environment(cache: str, data: str | None = None, **extra) -> dict:
 
 
 def timed(cmd: list[str], env: dict | None = None, check: bool = True):
-    def go() -> float:
+    def go() -> Seconds:
         seconds, _, code = run(cmd, env)
         if check and code != 0:
             raise SystemExit(f"benchmark command failed ({code}): {' '.join(cmd)}")
@@ -108,25 +119,34 @@ class Table:
               target: float | None, judged: bool, load: str = "") -> None:
         a, b = statistics.median(ours), statistics.median(ref)
         ratio = a / b
+        cpu = _cpu(ours, ref)
         verdict = "n/a"
         if target is not None and judged:
             verdict = "pass" if ratio <= target else f"**fail** (by {ratio / target - 1:.0%})"
             self.all_pass &= ratio <= target
         self.rows.append([what, _secs(a), f"{ref_name}: {_secs(b)}", f"{ratio:.2f}",
-                          f"≤ {target}" if target is not None else "", verdict, load])
+                          f"≤ {target}" if target is not None else "", verdict, cpu, load])
 
     def value(self, what: str, value: str, target: str, ok: bool | None, load: str = "") -> None:
         verdict = "n/a" if ok is None else "pass" if ok else "**fail**"
         if ok is False:
             self.all_pass = False
-        self.rows.append([what, value, "", "", target, verdict, load])
+        self.rows.append([what, value, "", "", target, verdict, "", load])
 
     def markdown(self) -> str:
         head = ["Measure", "briefcli (median)", "Reference (median)", "Ratio", "Target", "Result",
-                "Load"]
+                "CPU s, briefcli / reference (ratio)", "Load"]
         lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         lines += ["| " + " | ".join(row) + " |" for row in self.rows]
         return "\n".join(lines)
+
+
+def _cpu(ours: list, ref: list) -> str:
+    """Median CPU seconds of both sides and their ratio, where both were measured."""
+    if not all(hasattr(x, "cpu") for x in (*ours, *ref)):
+        return ""
+    a, b = statistics.median(x.cpu for x in ours), statistics.median(x.cpu for x in ref)
+    return f"{a:.2f} / {b:.2f} ({a / b:.2f})" if b else ""
 
 
 def _secs(seconds: float) -> str:
@@ -186,7 +206,12 @@ def main() -> None:
     parser.add_argument("--cold-reps", type=int, help="runs per side for the first-load comparison")
     parser.add_argument("--out", type=Path, help="where to write the results table")
     parser.add_argument("--no-readme", action="store_true", help="do not update README.md")
+    parser.add_argument("--only", action="append", choices=PARTS,
+                        help="run only this part (may be given again); implies --no-readme")
     args = parser.parse_args()
+    wanted = set(args.only or PARTS)
+    if args.only:
+        args.no_readme = True
     quick = args.quick
     reps = args.reps or (5 if quick else 41)
     cold_reps = args.cold_reps or (2 if quick else 3)
@@ -213,20 +238,22 @@ def main() -> None:
         shipped_env = environment(warm)
         run(bc + ["people"], shipped_env)  # fills the cache
         py = sys.executable
-        print("start-up...", file=sys.stderr)
-        ours, ref, load = alternate(timed(bc + ["people"], shipped_env),
-                                    timed([py, "-c", "import typer, rich.console, rich.table"]), reps)
-        table.ratio("`briefcli people` (shipped data, cache warm)", ours, ref,
-                    "`import typer, rich.console, rich.table`", 1.25, not quick, load)
-        for flag in ("--version", "--help"):
-            ours, ref, load = alternate(timed(bc + [flag], shipped_env),
-                                        timed([py, "-c", "import typer"]), reps)
-            table.ratio(f"`briefcli {flag}`", ours, ref, "`import typer`", 1.1, not quick, load)
+        if "startup" in wanted:
+            print("start-up...", file=sys.stderr)
+            ours, ref, load = alternate(timed(bc + ["people"], shipped_env),
+                                        timed([py, "-c", "import typer, rich.console, rich.table"]),
+                                        reps)
+            table.ratio("`briefcli people` (shipped data, cache warm)", ours, ref,
+                        "`import typer, rich.console, rich.table`", 1.25, not quick, load)
+            for flag in ("--version", "--help"):
+                ours, ref, load = alternate(timed(bc + [flag], shipped_env),
+                                            timed([py, "-c", "import typer"]), reps)
+                table.ratio(f"`briefcli {flag}`", ours, ref, "`import typer`", 1.1, not quick, load)
 
         # 2. Scale.
         query = ["quotes", "--speaker", SPEAKER]
         judged = not quick
-        for n in sizes:
+        for n in (sizes if "scale" in wanted else ()):
             path = paths[n]
             size_mb = os.path.getsize(path) / 1e6
             print(f"{n} quotes ({size_mb:.1f} MB): first load...", file=sys.stderr)
@@ -280,16 +307,18 @@ def main() -> None:
             context.append(
                 f"| {n:,} | {size_mb:.1f} MB | {_secs(statistics.median(first))} | "
                 f"{_secs(statistics.median(parse))} | {_secs(statistics.median(later))} | "
-                f"{max(peaks)} MB | {cache_mb:.1f} MB | {load}; {later_load} |"
+                f"{max(peaks)} MB | {cache_mb:.1f} MB | {_cpu(first, parse)} | {load}; {later_load} |"
             )
         # 3. extract on hostile and many articles (its own module).
         from extract_bench import run_extract
 
-        print("extract...", file=sys.stderr)
-        EXTRACT_NOTES[:] = run_extract(table, bc, quick)
+        if "extract" in wanted:
+            print("extract...", file=sys.stderr)
+            EXTRACT_NOTES[:] = run_extract(table, bc, quick)
         # 4. One file of a folder dataset edited.
-        incremental(bc, query, work, table, context_folder := [], quick, reps)
-        context += context_folder
+        if "incremental" in wanted:
+            incremental(bc, query, work, table, context_folder := [], quick, reps)
+            context += context_folder
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -315,8 +344,8 @@ def main() -> None:
         "",
         "| Quotes | YAML | First query, briefcli's cache empty | CSafeLoader parse alone, "
         "collector paused | Later query, cache filled | Peak memory, first query | Cache files | "
-        "Load (first; later) |",
-        "|---|---|---|---|---|---|---|---|",
+        "CPU s, first query / CSafeLoader (ratio) | Load (first; later) |",
+        "|---|---|---|---|---|---|---|---|---|",
         *context,
         "",
         *NOTES,
@@ -329,6 +358,8 @@ def main() -> None:
     print(text)
     print(f"written to {out}", file=sys.stderr)
 
+
+PARTS = ("startup", "scale", "extract", "incremental")
 
 CONDITIONS = (
     "Conditions, for every row: each side is a fresh process; Python's cycle collector is "
@@ -349,7 +380,9 @@ def incremental(bc, query, work, table, notes, quick, reps) -> None:
     n, files = (1000, 10) if quick else (100000, 100)
     folder = generate.ensure_folder(n, files)
     env = environment(os.path.join(work, "folder"), str(folder))
-    run(bc + query, env)  # fills the cache
+    _, peak, _ = run(bc + query, env)  # fills the cache
+    table.value(f"Peak memory, first query on the folder of {files} files, {n:,} quotes",
+                f"{peak} MB", "≤ 400 MB", peak <= 400 if not quick else None, str(Load()))
     edited = folder / f"part-{files // 2:03d}.yaml"
     original = edited.read_text(encoding="utf-8")
     count = iter(range(10**6))
@@ -372,7 +405,8 @@ def incremental(bc, query, work, table, notes, quick, reps) -> None:
                 f"{n:,} quotes", edit, warm, "same query, nothing edited", 3.0, not quick, load)
     notes.append(f"\nFolder dataset: {n:,} quotes in {files} files; after one file is edited "
                  f"the next query takes {_secs(statistics.median(edit))} (median), an unchanged "
-                 f"folder's {_secs(statistics.median(warm))}.")
+                 f"folder's {_secs(statistics.median(warm))}; in CPU seconds, edited / unchanged: "
+                 f"{_cpu(edit, warm)}.")
 
 
 NOTES = [
