@@ -18,11 +18,14 @@ from ..store import COLLECTIONS
 
 
 class _Part:
-    """One dataset file: its summary, its dataset section, and its records' blocks."""
+    """One dataset file: its summary, its dataset section, and its records' blocks, from its
+    entry (``sealed``) or, for a file read now, as serialised for its entry (``chunks``, with
+    ``counts`` of records: the records themselves are not kept, so a folder read from nothing
+    holds one file's records at a time)."""
 
-    def __init__(self, file, summary: dict, dataset, sealed=None, chunks=None, sections=None):
+    def __init__(self, file, summary: dict, dataset, sealed=None, chunks=None, counts=None):
         self.file, self.summary, self.dataset = file, summary, dataset
-        self._sealed, self._chunks, self._sections = sealed, chunks, sections
+        self._sealed, self._chunks, self._counts = sealed, chunks, counts
 
     def blocks(self, collection: str) -> list[tuple]:
         from ..cache.entries import entry_blocks
@@ -31,16 +34,18 @@ class _Part:
             return entry_blocks(self._sealed, collection)
         from ..cache.answer import BLOCK
 
-        count = len(self._sections.get(collection, ()))
+        count = self._counts.get(collection, 0)
         return [(self._chunks[f"{collection}/{n}"], min(BLOCK, count - at))
                 for n, at in enumerate(range(0, count, BLOCK))]
 
     def records(self, collection: str) -> list[dict]:
-        if self._sections is not None:
-            return self._sections.get(collection, [])
-        from ..cache.entries import entry_records
+        if self._sealed is not None:
+            from ..cache.entries import entry_records
 
-        return entry_records(self._sealed, collection)
+            return entry_records(self._sealed, collection)
+        import marshal
+
+        return [r for blob, _ in self.blocks(collection) for r in marshal.loads(blob.data)]
 
     def close(self) -> None:
         if self._sealed is not None:
@@ -103,7 +108,8 @@ def _fresh_part(file, reading) -> _Part | None:
     del raw, validated
     summary = summarise(sections)
     chunks = reading.keep(file.real, sections, summary) or entry_chunks(sections, summary)
-    return _Part(file, summary, sections.get("dataset"), chunks=chunks, sections=sections)
+    counts = {key: len(records) for key, records in sections.items() if key != "dataset"}
+    return _Part(file, summary, sections.get("dataset"), chunks=chunks, counts=counts)
 
 
 def _people(parts: list[_Part]) -> list[dict]:
@@ -120,17 +126,17 @@ def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, r
     from ..cache.answer import BLOCK, open_answer, write_answer
     from ..cache.sealed import Blob
     from ..load.outline import outline
-    from ..load.verify import all_found
+    from ..load.verify import all_found, needles
 
     result = outline(parts, reading)
     if result is None:
         return None
-    by_source: dict[str, list[dict]] = {sid: [] for sid in result.to_verify}
-    for part in parts:
+    by_source: dict[str, list[str]] = {sid: [] for sid in result.to_verify}
+    for part in parts:  # only the words to find are kept, not the quotes
         if not by_source.keys().isdisjoint(part.summary["needles"]):
             for quote in part.records("quotes"):
-                if quote["source"] in by_source:
-                    by_source[quote["source"]].append(quote)
+                if quote["source"] in by_source and quote["kind"] != "paraphrase":
+                    by_source[quote["source"]].extend(w for _, w in needles(quote, 0))
     for sid, (full, rel) in result.to_verify.items():
         if not all_found(by_source[sid], full, rel):
             return None

@@ -195,20 +195,17 @@ def needles(quote: dict, index: int) -> list[tuple[tuple, str]]:
     return [(("quotes", index, "text"), quote["text"])]
 
 
-def all_found(quotes: list[dict], full: str, rel: str) -> bool:
-    """Whether every direct and partial quote of ``quotes`` is in the text at ``full``, each
+def all_found(words: list[str], full: str, rel: str) -> bool:
+    """Whether each of ``words`` (the :func:`needles` of quotes) is in the text at ``full``,
     within the length checked word for word."""
     try:
         text = reading_text(read_text(full, rel))
     except DataError:
         return False
-    for quote in quotes:
-        if quote["kind"] == "paraphrase":
-            continue
-        for _, words in needles(quote, 0):
-            needle = normalise(words)
-            if len(needle) > MAX_QUOTE or needle not in text:
-                return False
+    for passage in words:
+        needle = normalise(passage)
+        if len(needle) > MAX_QUOTE or needle not in text:
+            return False
     return True
 
 
