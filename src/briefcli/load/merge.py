@@ -144,8 +144,8 @@ def meant_section(key: object) -> list[str]:
 def structure(name: str, value: object, positions) -> tuple[dict, list[Problem]]:
     """A parsed file's sections, and what is wrong with its shape: the top level must be a
     mapping of known sections, each (but ``dataset``) a list of records."""
-    top = positions.of(())
-    if not isinstance(value, dict):
+    if not isinstance(value, dict):  # placed only now: a position may cost a reading
+        top = positions.of(())
         return {}, [Problem(name, "the top level must be a mapping of sections", *(top or (1, 1)))]
     sections: dict = {}
     problems: list[Problem] = []
