@@ -32,16 +32,17 @@ KINDS = {
 def _names(data: Data, collection: str) -> list[tuple[str, str]]:
     """(folded name, id) for every name a record goes by, ids included, in dataset order."""
     if collection == "people":
-        names = data.person_names()  # the store keeps these ready
+        # the store keeps these ready (a cache holds them apart from the records, which a
+        # dataset of 100,000 quotes would otherwise unpack to answer one --speaker)
+        names = data.person_names()
+        ids = dict.fromkeys(rid for _, rid in names)
     else:
+        records = data.records(collection)
         fields = KINDS[collection][2]
-        names = [
-            (fold(record[field]), record["id"])
-            for record in data.records(collection)
-            for field in fields
-            if record.get(field)
-        ]
-    return names + [(record["id"], record["id"]) for record in data.records(collection)]
+        names = [(fold(record[field]), record["id"])
+                 for record in records for field in fields if record.get(field)]
+        ids = [record["id"] for record in records]
+    return names + [(rid, rid) for rid in ids]
 
 
 def find(data: Data, collection: str, name: str) -> list[dict]:
