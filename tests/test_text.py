@@ -100,3 +100,20 @@ def test_json_is_the_standard_librarys_indented_text_with_invisibles_escaped():
     # what orjson refuses, the standard library still writes
     big = {"n": 2**70, 1: "a key that is not a string"}
     assert dumps(big) == json.dumps(big, ensure_ascii=False, indent=2)
+
+
+def test_a_text_folds_as_its_characters_fold_one_by_one():
+    # find_folded rules a text out by folding it whole, then places a match character by
+    # character: the two must agree, also for ligatures, dotted I, sharp s, Hangul and marks
+    import random
+
+    from briefcli.text import find_folded, fold
+
+    rng = random.Random(20171207)
+    alphabet = "aAeEéÉiıİßẞﬁ ̈́ǅ한글ÅÅÇçÑñ" + "".join(chr(c) for c in range(0x300, 0x310))
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert fold(text) == "".join(fold(char) for char in text), repr(text)
+    assert find_folded("Miroslav Lajčák said", "lajcak") == (9, 15)
+    assert find_folded("STRASSE und Straße", "straße".casefold()) == (0, 7)
+    assert find_folded("nothing here", "lajcak") is None

@@ -66,6 +66,8 @@ def clean(text: object, one_line: bool = False) -> str:
 
 def fold(text: str) -> str:
     """Lower-case text without accents, for matching: 'Lajčák' -> 'lajcak'."""
+    if text.isascii():  # nothing to decompose: most text, at C speed
+        return text.lower()
     return strip_accents(text).casefold()
 
 
@@ -78,6 +80,13 @@ def strip_accents(text: str) -> str:
 def find_folded(text: str, needle: str) -> tuple[int, int] | None:
     """Where folded ``needle`` first occurs in ``text``, matched as :func:`fold` matches,
     as (start, end) character offsets into ``text`` itself; None if it does not."""
+    # Folding is character by character, so the whole text folds to the characters' folds
+    # joined: most texts are ruled out at C speed before the offsets are worked out one by one.
+    if not needle or needle not in fold(text):
+        return None
+    if text.isascii():  # one character folds to one: offsets are the folded text's
+        at = text.lower().find(needle)
+        return at, at + len(needle)
     folded: list[str] = []
     origin: list[int] = []  # for each folded character, the index of the one it came from
     for index, char in enumerate(text):
