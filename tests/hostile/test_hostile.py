@@ -85,13 +85,18 @@ print(os.waitstatus_to_exitcode(status), time.perf_counter() - start, usage.ru_m
 """
 
 
+def environment(colour: bool, cwd: Path) -> dict:
+    """A separate briefcli process's environment: colour forced on with the cache (in the case's
+    own HOME), or piped colourless with the cache off."""
+    return {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(cwd), "COLUMNS": "100",
+            "BRIEFCLI_NO_CACHE": "0" if colour else "1", "FORCE_COLOR" if colour else "NO_COLOR": "1"}
+
+
 def run(args: list[str], colour: bool, cwd: Path) -> tuple[int, bytes, bytes, float, int]:
     """Run briefcli; return exit code, stdout, stderr, seconds and peak memory in MB."""
     # Piped runs read the YAML every time; colour runs use the cache (in the case's own HOME),
     # so the best-of-three reruns also answer from a cache built from hostile data.
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "BRIEFCLI_NO_CACHE": "0" if colour else "1",
-           "HOME": str(cwd), "COLUMNS": "100"}
-    env["FORCE_COLOR" if colour else "NO_COLOR"] = "1"
+    env = environment(colour, cwd)
     out, err = cwd / "stdout", cwd / "stderr"
     report = subprocess.run(
         [sys.executable, "-c", LAUNCHER, str(out), str(err), sys.executable, "-m", "briefcli",
@@ -147,9 +152,7 @@ class ForkServer:
         self.answers = os.fdopen(read)
 
     def run(self, args: list[str], colour: bool, cwd: Path) -> tuple[int, bytes, bytes, int]:
-        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(cwd),
-               "BRIEFCLI_NO_CACHE": "0" if colour else "1", "COLUMNS": "100",
-               "FORCE_COLOR" if colour else "NO_COLOR": "1"}
+        env = environment(colour, cwd)
         out, err = cwd / "stdout", cwd / "stderr"
         self.process.stdin.write(json.dumps({"args": args, "env": env, "cwd": str(cwd),
                                              "out": str(out), "err": str(err)}) + "\n")
