@@ -174,16 +174,22 @@ class CachedReading:
     def keep(self, real: str, sections: dict, summary: dict | None = None) -> dict | None:
         """Keep a file's validated sections under the digest of the bytes they came from;
         the entry's chunks (see :func:`entry_chunks`), or None if it has no digest."""
-        value = self.digests.get(real)
-        if value is None:
+        if self.digests.get(real) is None:
             return None
         chunks = entry_chunks(sections, summary)
+        self.keep_chunks(real, chunks, _block_counts(sections))
+        return chunks
+
+    def keep_chunks(self, real: str, chunks: dict, counts: dict[str, int]) -> None:
+        """Keep a file's entry, its chunks already made (``counts``: records per section)."""
+        value = self.digests.get(real)
+        if value is None:
+            return
         try:
-            write(self._entry_path(value), {"code": code(), "digest": value,
-                                            "blocks": _block_counts(sections)}, chunks)
+            write(self._entry_path(value), {"code": code(), "digest": value, "blocks": counts},
+                  chunks)
         except OSError:
             pass
-        return chunks
 
     @staticmethod
     def prune() -> None:

@@ -49,6 +49,10 @@ class Blob:
 def dumps(header: dict, chunks: dict[str, object]) -> bytes:
     """The bytes of a sealed file holding ``header`` and ``chunks`` (name -> marshal-able, or
     a :class:`Blob`)."""
+    return b"".join(_pieces(header, chunks))
+
+
+def _pieces(header: dict, chunks: dict[str, object]) -> list[bytes]:
     table = {}
     blobs = []
     offset = 0
@@ -62,21 +66,27 @@ def dumps(header: dict, chunks: dict[str, object]) -> bytes:
         blobs.append(blob)
         offset += len(blob)
     head = marshal.dumps({**header, "chunks": table})
-    return b"".join([MAGIC, len(head).to_bytes(8, "little"), digest(head), head, *blobs])
+    return [MAGIC, len(head).to_bytes(8, "little"), digest(head), head, *blobs]
 
 
 def write(path: str, header: dict, chunks: dict[str, object]) -> None:
+    """Write a sealed file whole (its pieces one after the other, never joined in memory)."""
     from .. import atomic
 
     os.makedirs(os.path.dirname(path), exist_ok=True)
-    blob = dumps(header, chunks)
+    pieces = _pieces(header, chunks)
+
+    def put() -> None:
+        with atomic.open_atomic(path, force=True) as handle:
+            handle.writelines(pieces)
+
     try:
-        atomic.write_bytes(path, blob, force=True)
+        put()
     except atomic.NotRegularFile:
         # Something that is not a file (a FIFO, a link) holds the name in our own cache folder:
         # it is damage, so it goes, and the cache is written in its place.
         os.unlink(path)
-        atomic.write_bytes(path, blob, force=True)
+        put()
 
 
 def _loads(blob: bytes, what: str):

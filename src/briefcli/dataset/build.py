@@ -38,14 +38,15 @@ class _Part:
         return [(self._chunks[f"{collection}/{n}"], min(BLOCK, count - at))
                 for n, at in enumerate(range(0, count, BLOCK))]
 
-    def records(self, collection: str) -> list[dict]:
-        if self._sealed is not None:
-            from ..cache.entries import entry_records
-
-            return entry_records(self._sealed, collection)
+    def records(self, collection: str):
+        """A collection's records, a block at a time."""
         import marshal
 
-        return [r for blob, _ in self.blocks(collection) for r in marshal.loads(blob.data)]
+        for blob, count in self.blocks(collection):
+            records = marshal.loads(blob.data)
+            if len(records) != count:
+                raise CacheUnusable(f"{collection} are missing")
+            yield from records
 
     def close(self) -> None:
         if self._sealed is not None:
@@ -64,7 +65,7 @@ def build(files: list, reading, base: str, header: dict, reload):
                 return None
             parts.append(part)
         return _answer(parts, files, reading, base, header, reload)
-    except (CacheUnusable, KeyError, TypeError, ValueError, OSError):
+    except (CacheUnusable, KeyError, TypeError, ValueError, EOFError, OSError):
         return None
     finally:
         for part in parts:
@@ -85,31 +86,85 @@ def _cached_part(file, reading) -> _Part | None:
 
 
 def _fresh_part(file, reading) -> _Part | None:
-    """Read and validate a file that has no entry; None if it has any problem."""
+    """Read and validate a file that has no entry, a piece at a time when it is large (see
+    :mod:`briefcli.load.pieces`); None if it has any problem, or a piece cannot be read."""
+    from ..load import _text, fastread, pieces
+    from ..load.outline import joined, summarise
+    from ..load.yamlread import max_items
+
+    text = _text(reading, file.real, file.name)
+    cut = pieces.cut(text, max_items()) if fastread.scanned(text) else None
+    if cut is None:
+        return _whole_part(file, reading, text)
+    from ..cache.answer import BLOCK
+    from ..cache.sealed import Blob
+
+    summaries, chunks, counts, dataset = [], {}, {}, None
+    for piece in cut:
+        value = fastread.read_scanned(piece.text(text))
+        sections = _validated(file, value) if value is not None else None
+        del value
+        if sections is None:
+            return None
+        if "dataset" in sections:
+            dataset = sections["dataset"]
+            chunks["dataset"] = Blob.of(dataset)
+        for key, records in sections.items():
+            if key == "dataset":
+                continue
+            at = counts.get(key, 0)
+            if at % BLOCK:
+                return None  # the cut counted records where the reading found others
+            for n, start in enumerate(range(0, len(records), BLOCK), at // BLOCK):
+                chunks[f"{key}/{n}"] = Blob.of(records[start : start + BLOCK])
+            counts[key] = at + len(records)
+        summaries.append(summarise(sections))
+        del sections
+    summary = joined(summaries)
+    chunks["summary"] = Blob.of(summary)
+    reading.keep_chunks(file.real, chunks, counts)
+    return _Part(file, summary, dataset, chunks=chunks, counts=counts)
+
+
+def _whole_part(file, reading, text: str) -> _Part | None:
     from ..cache.entries import entry_chunks
-    from ..load import _text, _unknowable, fastread
-    from ..load.merge import structure
-    from ..load.problems import DataError
+    from ..load import fastread
     from ..load.outline import summarise
-    from ..load.validate import plain_sections
+    from ..load.problems import DataError
 
     try:
-        value, positions = fastread.parse(_text(reading, file.real, file.name), file.name)
+        value, _ = fastread.parse(text, file.name)
     except DataError:
         return None
-    raw, found = structure(file.name, value, positions)
-    if found or _unknowable(value, raw):
+    del text
+    sections = _validated(file, value)
+    if sections is None:
         return None
-    del value, positions  # a problem is placed by the full reading, which reads the file again
-    validated = plain_sections(raw, consume=True)
-    if validated.errors:
-        return None
-    sections = validated.plain
-    del raw, validated
     summary = summarise(sections)
     chunks = reading.keep(file.real, sections, summary) or entry_chunks(sections, summary)
     counts = {key: len(records) for key, records in sections.items() if key != "dataset"}
     return _Part(file, summary, sections.get("dataset"), chunks=chunks, counts=counts)
+
+
+def _validated(file, value) -> dict | None:
+    """A file's (or a piece's) parsed value as valid sections; None if it has any problem (a
+    problem is placed by the full reading, which reads the file again)."""
+    from ..load import _unknowable
+    from ..load.merge import structure
+    from ..load.validate import plain_sections
+
+    raw, found = structure(file.name, value, _NoPositions())
+    if found or _unknowable(value, raw):
+        return None
+    validated = plain_sections(raw, consume=True)
+    return None if validated.errors else validated.plain
+
+
+class _NoPositions:
+    """Positions for a reading whose problems are placed by the full reading: none."""
+
+    def of(self, path, key: bool = False):
+        return None, None
 
 
 def _people(parts: list[_Part]) -> list[dict]:

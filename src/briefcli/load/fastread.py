@@ -105,15 +105,25 @@ def parse(text: str, name: str) -> tuple[object, Positions]:
 
 def compiled(text: str) -> dict | list | None:
     """yaml-rs's reading of ``text`` where it is certainly the strict reader's, else None."""
+    return read_scanned(text) if scanned(text) else None
+
+
+def scanned(text: str) -> bool:
+    """Whether nothing in ``text`` keeps it from yaml-rs (see :func:`read_scanned`)."""
     if not text.strip() or any(char in text for char in _UNUSUAL):
-        return None
+        return False
     if not text.endswith("\n") and ("|" in text or ">" in text):
-        return None  # a block scalar may end the file: the readers differ on its last line
+        return False  # a block scalar may end the file: the readers differ on its last line
     scan = "\n" + text
     if _DEEP.search(scan):
-        return None
-    if _suspect(scan) and _suspect(_BLOCK.sub("\n", scan)):
-        return None  # (the second look leaves out the text of block scalars)
+        return False
+    # (the second look leaves out the text of block scalars)
+    return not (_suspect(scan) and _suspect(_BLOCK.sub("\n", scan)))
+
+
+def read_scanned(text: str) -> dict | list | None:
+    """yaml-rs's reading of ``text`` (a text :func:`scanned` passed, or a piece of one) if
+    every scalar in it is text, else None."""
     try:
         import yaml_rs
     except ImportError:  # no wheel for this platform: the strict reader does it all

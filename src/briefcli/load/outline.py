@@ -78,6 +78,35 @@ def summarise(sections: dict) -> dict:
     }
 
 
+def joined(summaries: list[dict]) -> dict:
+    """The summary of a file read in pieces, from its pieces' summaries in order (a source's
+    needles are its pieces' digests, joined: still a change for any change to its quotes)."""
+    if len(summaries) == 1:
+        return summaries[0]
+    out: dict = {"ids": {}, "refs": [set() for _ in summaries[0]["refs"]], "sources": [],
+                 "steps": [], "revisions": [], "speakers": {}, "names": [], "needles": {},
+                 "quoted": {}}
+    latest = [s["latest_quote"] for s in summaries if s["latest_quote"]]
+    out["latest_quote"] = max(latest) if latest else None
+    quotes = 0
+    for summary in summaries:
+        for collection, ids in summary["ids"].items():
+            out["ids"].setdefault(collection, []).extend(ids)
+        for found, values in zip(out["refs"], summary["refs"]):
+            found.update(values)
+        for key in ("sources", "steps", "revisions", "names"):
+            out[key].extend(summary[key])
+        for speaker, indexes in summary["speakers"].items():
+            out["speakers"].setdefault(speaker, []).extend(quotes + i for i in indexes)
+        for source, value in summary["needles"].items():
+            out["needles"][source] = out["needles"].get(source, b"") + value
+        for source, count in summary["quoted"].items():
+            out["quoted"][source] = out["quoted"].get(source, 0) + count
+        quotes += len(summary["ids"].get("quotes", ()))
+    out["refs"] = [sorted(values) for values in out["refs"]]
+    return out
+
+
 def _quoted(quotes: list[dict]) -> dict[str, int]:
     """How many direct and partial quotes each source has in this list."""
     counts: dict[str, int] = {}
