@@ -10,6 +10,11 @@ import sys
 from . import cases
 
 ENV = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "NO_COLOR": "1", "BRIEFCLI_NO_CACHE": "1"}
+
+
+def cached(cache: str) -> dict:
+    """ENV with the cache on, in the folder ``cache``: for runs where the load is not the point."""
+    return {**ENV, "BRIEFCLI_NO_CACHE": "0", "BRIEFCLI_CACHE_DIR": cache}
 BROKEN = (
     "import briefcli.query as q\n"
     "def boom(data):\n"
@@ -22,9 +27,9 @@ BROKEN = (
 )
 
 
-def test_internal_error_is_one_line_without_locals():
+def test_internal_error_is_one_line_without_locals(shared_cache):
     result = subprocess.run([sys.executable, "-c", BROKEN, "people"], capture_output=True,
-                            text=True, env=ENV, timeout=60)
+                            text=True, env=cached(shared_cache), timeout=60)
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr == (
@@ -32,9 +37,9 @@ def test_internal_error_is_one_line_without_locals():
     )
 
 
-def test_debug_shows_the_traceback():
+def test_debug_shows_the_traceback(shared_cache):
     result = subprocess.run([sys.executable, "-c", BROKEN, "--debug", "people"],
-                            capture_output=True, text=True, env=ENV, timeout=60)
+                            capture_output=True, text=True, env=cached(shared_cache), timeout=60)
     assert result.returncode == 1
     assert "Traceback (most recent call last)" in result.stderr
     assert "RuntimeError: boom" in result.stderr
@@ -89,10 +94,10 @@ def test_ctrl_c_during_a_load_exits_130_quietly(tmp_path):
     assert (code, out, err) == (130, b"", b"briefcli: interrupted\n")
 
 
-def test_closed_pipe_ends_without_traceback(tmp_path):
+def test_closed_pipe_ends_without_traceback(tmp_path, shared_cache):
     shell = f"{sys.executable} -m briefcli quotes | head -1"
     result = subprocess.run(["bash", "-o", "pipefail", "-c", shell], capture_output=True,
-                            text=True, env=ENV, timeout=60, cwd=tmp_path)
+                            text=True, env=cached(shared_cache), timeout=60, cwd=tmp_path)
     assert result.stdout == "Quotes\n"
     assert result.stderr == ""
     assert result.returncode == 0
