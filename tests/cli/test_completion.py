@@ -16,14 +16,21 @@ MINIMAL = ROOT / "tests" / "data" / "valid" / "minimal.yaml"
 
 def complete(words: str, cword: int, cache, env: dict | None = None) -> list[str]:
     """What briefcli answers bash for the words typed so far (Click's protocol: type,value),
-    with its cache in the folder ``cache``."""
-    environ = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "XDG_CACHE_HOME": str(cache),
-               "_BRIEFCLI_COMPLETE": "bash_complete", "COMP_WORDS": words,
-               "COMP_CWORD": str(cword), **(env or {})}
-    result = subprocess.run([sys.executable, "-m", "briefcli"], capture_output=True, text=True,
-                            env=environ, timeout=120)
-    assert result.returncode == 0 and result.stderr == "", result.stderr
-    return [line for line in result.stdout.splitlines() if line]
+    with its cache in the folder ``cache``.
+
+    Asked in this process, through the entry point the script calls, with no BRIEFCLI_ setting
+    from outside; test_the_bash_script_registers_itself runs the real script in bash."""
+    from click.testing import CliRunner
+
+    from briefcli.cli.app import main
+
+    environ = {**{name: None for name in os.environ if name.startswith("BRIEFCLI_")},
+               "XDG_CACHE_HOME": str(cache), "_BRIEFCLI_COMPLETE": "bash_complete",
+               "COMP_WORDS": words, "COMP_CWORD": str(cword), **(env or {})}
+    with CliRunner().isolation(env=environ) as (out, err, _):
+        code = main([])
+    assert code == 0 and err.getvalue() == b"", err.getvalue()
+    return [line for line in out.getvalue().decode().splitlines() if line]
 
 
 def people(cli, *data: str) -> list[dict]:
