@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import re
-import struct
-import subprocess
-import zlib
 from datetime import date
 from pathlib import Path
 from xml.etree import ElementTree
@@ -147,35 +144,6 @@ def chromium():
     return find()
 
 
-def pixels(data: bytes) -> set[tuple[int, ...]]:
-    """The colours of a PNG screenshot (8-bit RGB or RGBA), unfiltered by hand."""
-    from test_html_export import png_pixels
-
-    width, height, raw = png_pixels(data)
-    channels = 4 if data[25] == 6 else 3
-    stride, previous, colours, at = width * channels, bytearray(width * channels), set(), 0
-    for _ in range(height):
-        kind, line = raw[at], bytearray(raw[at + 1:at + 1 + stride])
-        at += 1 + stride
-        for i in range(stride):
-            left = line[i - channels] if i >= channels else 0
-            up, corner = previous[i], previous[i - channels] if i >= channels else 0
-            if kind == 1:
-                line[i] = (line[i] + left) & 255
-            elif kind == 2:
-                line[i] = (line[i] + up) & 255
-            elif kind == 3:
-                line[i] = (line[i] + (left + up) // 2) & 255
-            elif kind == 4:
-                p = left + up - corner
-                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
-                line[i] = (line[i] + (left if pa <= pb and pa <= pc else up if pb <= pc
-                                      else corner)) & 255
-        colours.update(tuple(line[i:i + 3]) for i in range(0, stride, channels))
-        previous = line
-    return colours
-
-
 @pytest.mark.skipif(chromium() is None, reason="Chromium is not installed")
 @pytest.mark.parametrize("width", [390, 1280])
 def test_chart_draws_in_chromium(page, tmp_path, width):
@@ -188,7 +156,9 @@ def test_chart_draws_in_chromium(page, tmp_path, width):
     shot = tmp_path / "chart.png"
     run_chromium(tmp_path, f"--window-size={width},900", f"--screenshot={shot}",
                  path.as_uri())
-    colours = pixels(shot.read_bytes())
+    from test_html_export import colours as read
+
+    _, colours = read(shot.read_bytes())
     assert (0xB3, 0x26, 0x1E) in colours  # a late cross, an overdue '!'
     assert (0xB8, 0x6E, 0x00) in colours  # the as-of line
 

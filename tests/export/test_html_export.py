@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import shutil
-import struct
 import subprocess
-import zlib
 from pathlib import Path
 
 import html5lib
@@ -116,20 +114,16 @@ def run_chromium(tmp_path: Path, *args: str) -> None:
     subprocess.run(command, check=True, capture_output=True, timeout=120)
 
 
-def png_pixels(data: bytes) -> tuple[int, int, bytes]:
-    """Width, height and the inflated image data of a PNG, read by hand."""
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    offset, idat, width, height = 8, b"", 0, 0
-    while offset < len(data):
-        (length,) = struct.unpack(">I", data[offset:offset + 4])
-        kind = data[offset + 4:offset + 8]
-        body = data[offset + 8:offset + 8 + length]
-        if kind == b"IHDR":
-            width, height = struct.unpack(">II", body[:8])
-        elif kind == b"IDAT":
-            idat += body
-        offset += 12 + length
-    return width, height, zlib.decompress(idat)
+def colours(data: bytes) -> tuple[tuple[int, int], set[tuple[int, int, int]]]:
+    """The size of a PNG screenshot and the colours in it, read by Pillow."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    with Image.open(BytesIO(data)) as image:
+        assert image.format == "PNG"
+        rgb = image.convert("RGB")
+        return image.size, {colour for _, colour in rgb.getcolors(rgb.width * rgb.height)}
 
 
 @needs_chromium
@@ -140,10 +134,10 @@ def test_html_renders_in_chromium(export, tmp_path, width, height):
     shot = tmp_path / "briefing.png"
     run_chromium(tmp_path, f"--window-size={width},{height}", f"--screenshot={shot}",
                  page.as_uri())
-    got_width, got_height, pixels = png_pixels(shot.read_bytes())
-    assert (got_width, got_height) == (width, height)
+    size, seen = colours(shot.read_bytes())
+    assert size == (width, height)
     # A page with text on it, not a blank or an error page of one colour.
-    assert len(set(pixels)) > 50
+    assert len(seen) > 50
 
 
 @needs_chromium
