@@ -203,7 +203,24 @@ def _forge_chunk(path: Path, name: str, change) -> None:
                      + head + raw[old_head_end:start] + blob + raw[start + length :])
 
 
+def _holder(answer: Path, name: str) -> tuple[Path, str]:
+    """The sealed file that holds block ``name`` of an answer, and the block's name there: the
+    answer itself, or the file entry the answer links it in."""
+    from briefcli.cache import sealed
+
+    opened = sealed.Sealed(str(answer))
+    header = opened.header
+    opened.close()
+    if name not in header["linked"]:
+        return answer, name
+    number, inner, _ = header["linked"][name]
+    return answer.parent.parent / "files" / header["entries"][number], inner
+
+
 def _damage(path: Path, how: str) -> None:
+    if how in ("record bytes", "forged record", "forged entry"):  # where the records are
+        path, name = _holder(path, "quotes/1" if how == "record bytes" else "quotes/0")
+        assert path.parent.name == "files"  # linked, not copied into the answer
     raw = path.read_bytes()
     if how == "garbage":
         path.write_bytes(b"not a cache at all\n" * 100)
@@ -221,7 +238,7 @@ def _damage(path: Path, how: str) -> None:
     elif how == "other format":
         _reseal(path, lambda header, chunks: header.update(format=-1))
     elif how == "record bytes":  # one byte of a block of quotes
-        start, length = _chunk_span(path, "quotes/1")
+        start, length = _chunk_span(path, name)
         at = start + length // 2
         path.write_bytes(raw[:at] + bytes([raw[at] ^ 0x20]) + raw[at + 1 :])
     elif how == "index bytes":  # one byte of the id index
@@ -233,7 +250,10 @@ def _damage(path: Path, how: str) -> None:
         at = start + length - 3
         path.write_bytes(raw[:at] + bytes([raw[at] ^ 0x01]) + raw[at + 1 :])
     elif how == "forged record":  # a quote given to another speaker, its digest recomputed
-        _forge_chunk(path, "quotes/0", lambda block: [{**q, "speaker": "arbour"} for q in block])
+        _forge_chunk(path, name, lambda block: [{**q, "speaker": "arbour"} for q in block])
+    elif how == "forged entry":  # the same, and the entry sealed anew: only the link knows
+        _reseal(path, lambda header, chunks: chunks.update(
+            {name: [{**q, "speaker": "arbour"} for q in chunks[name]]}))
     elif how == "forged index":  # the speaker index lists a quote twice, digest recomputed
         _forge_chunk(path, "quotes.speaker/0",
                      lambda bucket: {k: v + v[:1] for k, v in bucket.items()})
@@ -246,7 +266,7 @@ def _damage(path: Path, how: str) -> None:
 
 DAMAGE = ["garbage", "empty", "truncated", "one block short", "zeroed middle", "other code",
           "other format", "record bytes", "index bytes", "speaker index bytes", "forged record",
-          "forged index", "records missing", "a fifo"]
+          "forged entry", "forged index", "records missing", "a fifo"]
 
 
 @pytest.fixture(scope="session")
@@ -306,6 +326,28 @@ def test_a_bad_file_entry_never_changes_an_answer(how, generated, pristine, run_
         else:
             _forge_chunk(entry, "quotes/0", lambda block: block[1:])
     assert answers(run_json, generated) == expected
+
+
+def test_an_edited_file_leaves_no_old_entry_behind(dataset, run_json, isolated):
+    """Each edit gives the file a new entry; the old one goes, so the cache does not grow with
+    every edit. The answer links its blocks to the entries, and reads them back."""
+    folder = dataset.parent
+    (folder / "more.yaml").write_text(
+        "people:\n  - id: newcomer\n    name: New Comer\n    source: un-news-2017-12-07\n",
+        encoding="utf-8")
+    run_json("--data", str(folder), "people")
+    assert len(list((isolated / "files").iterdir())) == 2
+    for name in ("Newer Comer", "Newest Comer"):
+        (folder / "more.yaml").write_text(
+            f"people:\n  - id: newcomer\n    name: {name}\n    source: un-news-2017-12-07\n",
+            encoding="utf-8")
+        people = run_json("--data", str(folder), "people")[1]
+        assert name in [p["name"] for p in people]
+        assert len(list((isolated / "files").iterdir())) == 2
+    from briefcli import dataset as service
+
+    read = service.open([str(folder)], no_cache=True)
+    assert from_cache([str(folder)]).plain == read.plain
 
 
 def assert_sound(data: Path) -> None:

@@ -3,8 +3,11 @@
 Chunks (each checked against its digest before use, see :mod:`.sealed`):
 
 * ``<collection>/<n>``: the n-th block of a collection's records, in order, of at most
-  :data:`BLOCK` records (the header's ``starts`` say where each begins: a dataset of several
-  files takes each file's blocks as its entry holds them, see :mod:`.entries`);
+  :data:`BLOCK` records (the header's ``starts`` say where each begins). An answer built from
+  its files' entries (see :mod:`.entries` and :mod:`briefcli.dataset.build`) does not copy
+  their blocks: its header's ``linked`` names, for each such block, the entry (one of
+  ``entries``, files in the cache's ``files`` folder), the chunk there and its digest, and the
+  block is read from the entry, checked against that digest;
 * ``ids/<n>``: bucket n of the id index (id -> collection and position);
 * ``quotes.speaker/<n>``: bucket n of the speaker index (speaker -> positions of their quotes);
 * ``quotes.speaker``: how many quotes each speaker has; ``names``: every person's names and
@@ -18,6 +21,7 @@ header says), so even a sealed file that lies about itself cannot change an answ
 
 from __future__ import annotations
 
+import os
 from binascii import crc32
 from bisect import bisect_right
 
@@ -25,7 +29,7 @@ from ..store import COLLECTIONS, Data
 from . import CacheUnusable
 from .sealed import Blob, Sealed, write
 
-FORMAT = 3
+FORMAT = 4
 BLOCK = 256
 INDEXED = {"quotes": ("speaker",)}
 
@@ -36,6 +40,16 @@ def _bucket(value: str, buckets: int) -> int:
 
 def _buckets(count: int) -> int:
     return max(1, count // 512)
+
+
+class Link:
+    """A block that an answer reads from a file's entry: the entry's file name (in the cache's
+    ``files`` folder), the chunk's name there, and its digest."""
+
+    __slots__ = ("entry", "name", "digest")
+
+    def __init__(self, entry: str, name: str, digest: bytes) -> None:
+        self.entry, self.name, self.digest = entry, name, digest
 
 
 def save(path: str, header: dict, data: Data, names: list[str]) -> None:
@@ -72,10 +86,16 @@ def write_answer(path: str, header: dict, *, info: dict, source_files: dict,
     names and ``warnings`` the dataset's, pointing into ``files`` (shown names)."""
     chunks: dict[str, object] = {}
     counts, starts = {}, {}
+    linked: dict[str, tuple] = {}  # block -> (entry number, chunk name there, digest)
+    entries: dict[str, int] = {}
     for collection in COLLECTIONS:
         at, firsts = 0, []
         for n, (blob, count) in enumerate(blocks.get(collection, ())):
-            chunks[f"{collection}/{n}"] = blob
+            if type(blob) is Link:
+                number = entries.setdefault(blob.entry, len(entries))
+                linked[f"{collection}/{n}"] = (number, blob.name, blob.digest)
+            else:
+                chunks[f"{collection}/{n}"] = blob
             firsts.append(at)
             at += count
         counts[collection], starts[collection] = at, firsts
@@ -101,7 +121,8 @@ def write_answer(path: str, header: dict, *, info: dict, source_files: dict,
     ]
     chunks["names"] = names
     write(path, {**header, "format": FORMAT, "info": info, "source_files": source_files,
-                 "counts": counts, "starts": starts, "ids": (len(ids), n_ids), "refs": refs},
+                 "counts": counts, "starts": starts, "ids": (len(ids), n_ids), "refs": refs,
+                 "linked": linked, "entries": list(entries)},
           chunks)
 
 
@@ -123,7 +144,7 @@ def open_answer(path: str, expected: dict, names: list[str], reload, digest_of) 
     except BaseException:
         sealed.close()
         raise
-    return CachedData(sealed, names, reload)
+    return CachedData(sealed, names, reload, os.path.join(os.path.dirname(os.path.dirname(path)), "files"))
 
 
 def _guarded(method, attribute: bool = False):
@@ -154,8 +175,10 @@ def _guarded_property(method):
 class CachedData(Data):
     """A dataset read from the cache a few records at a time, as queries ask for them."""
 
-    def __init__(self, sealed: Sealed, names: list[str], reload) -> None:
+    def __init__(self, sealed: Sealed, names: list[str], reload, entries: str) -> None:
         self._sealed = sealed
+        self._entries = entries  # the folder of the files' entries that blocks may be linked in
+        self._open: dict[int, Sealed] = {}
         self._header = sealed.header
         self._names = names
         self._reload = reload
@@ -169,8 +192,21 @@ class CachedData(Data):
 
     def _chunk(self, name: str):
         if name not in self._chunks:
-            self._chunks[name] = self._sealed.chunk(name)
+            link = self._header["linked"].get(name)
+            self._chunks[name] = self._sealed.chunk(name) if link is None else self._linked(*link)
         return self._chunks[name]
+
+    def _linked(self, number: int, name: str, expected: bytes):
+        """A block read from the entry it is linked in, if that entry still holds it."""
+        if number not in self._open:
+            entry = self._header["entries"][number]
+            if os.sep in entry or entry.startswith("."):
+                raise CacheUnusable("an entry outside the cache")
+            self._open[number] = Sealed(os.path.join(self._entries, entry))
+        sealed = self._open[number]
+        if sealed.header["chunks"][name][2] != expected:
+            raise CacheUnusable("a linked entry changed")
+        return sealed.chunk(name)
 
     def _record(self, collection: str, index: int) -> dict:
         starts = self._header["starts"][collection]

@@ -73,11 +73,12 @@ class CachedReading:
 
     def __init__(self, memo_path: str) -> None:
         self.memo_path = memo_path
-        self.stats: dict[str, tuple] = {}  # real path -> (stat key, digest)
+        self.stats: dict[str, tuple] = {}  # real path -> (stat key or None, digest)
         self.verified: set[bytes] = set()
         self.digests: dict[str, bytes] = {}  # real path -> digest of the bytes used this time
         self.seen: dict[str, tuple] = {}  # real path -> stat key when its digest was taken
         self._raw: dict[str, bytes] = {}
+        self.replaced: dict[str, bytes] = {}  # real path -> digest of its earlier bytes
         self._dirty = False
         self._limit = max_bytes()
         try:
@@ -110,14 +111,16 @@ class CachedReading:
             return known[1]
         raw, info = read_bytes(real, name)
         value = digest(raw)
+        if known is not None and known[1] != value:
+            self.replaced[real] = known[1]
         self._raw[real] = raw
         self.digests[real] = value
         self.seen[real] = stat_key(info)
-        trusted = trusted_key(info, taken)
-        if trusted is not None:
-            self.stats[real] = (trusted, value)
-            self._dirty = True
-        elif self.stats.pop(real, None) is not None:
+        # a stat key too recent to vouch for the bytes is kept as None (it never matches), so
+        # that the digest is still known when the file changes and its old entry can go
+        entry = (trusted_key(info, taken), value)
+        if known != entry:
+            self.stats[real] = entry
             self._dirty = True
         return value
 
@@ -171,25 +174,32 @@ class CachedReading:
         finally:
             sealed.close()
 
-    def keep(self, real: str, sections: dict, summary: dict | None = None) -> dict | None:
-        """Keep a file's validated sections under the digest of the bytes they came from;
-        the entry's chunks (see :func:`entry_chunks`), or None if it has no digest."""
-        if self.digests.get(real) is None:
-            return None
-        chunks = entry_chunks(sections, summary)
-        self.keep_chunks(real, chunks, _block_counts(sections))
-        return chunks
+    def keep(self, real: str, sections: dict, summary: dict | None = None) -> None:
+        """Keep a file's validated sections under the digest of the bytes they came from."""
+        self.keep_chunks(real, entry_chunks(sections, summary), _block_counts(sections))
 
-    def keep_chunks(self, real: str, chunks: dict, counts: dict[str, int]) -> None:
-        """Keep a file's entry, its chunks already made (``counts``: records per section)."""
+    def keep_chunks(self, real: str, chunks: dict, counts: dict[str, int]) -> str | None:
+        """Keep a file's entry, its chunks already made (see :func:`entry_chunks`; ``counts``:
+        records per section); the entry's file name, or None if it could not be written. The
+        entry of the file's earlier content goes: answers that linked it are stale."""
         value = self.digests.get(real)
         if value is None:
-            return
+            return None
+        path = self._entry_path(value)
         try:
-            write(self._entry_path(value), {"code": code(), "digest": value, "blocks": counts},
-                  chunks)
+            write(path, {"code": code(), "digest": value, "blocks": counts}, chunks)
         except OSError:
-            pass
+            return None
+        if real in self.replaced and self.replaced[real] != value:
+            try:
+                os.unlink(self._entry_path(self.replaced.pop(real)))
+            except OSError:
+                pass
+        return os.path.basename(path)
+
+    def entry_name(self, real: str, name: str) -> str:
+        """The file name of the entry of a file with these bytes (in the ``files`` folder)."""
+        return os.path.basename(self._entry_path(self.digest(real, name)))
 
     @staticmethod
     def prune() -> None:

@@ -100,8 +100,9 @@ def check(paths: list[str], *, no_cache: bool = False, progress=None) -> Check:
 
     reading = CachedReading(base + ".memo")
 
-    def reload():
-        store, problems, _ = _read(paths, files, reading, progress, base, resolved, reload)
+    def reload():  # the cache turned out damaged: every file is read again, no entry trusted
+        store, problems, _ = _read(paths, files, reading, progress, base, resolved, reload,
+                                   entries=False)
         if store is None:
             raise DataError([p for p in problems if p.severity == "error"])
         return store
@@ -131,8 +132,10 @@ def _cached(base: str, resolved: list[str], files: list[DataFile], reading, relo
         return None
 
 
-def _read(paths, files, reading, progress, base: str | None = None, resolved=None, reload=None):
-    """Read the YAML (only changed files, with a cache); save the answer if it is usable."""
+def _read(paths, files, reading, progress, base: str | None = None, resolved=None, reload=None,
+          entries: bool = True):
+    """Read the YAML (only changed files, with a cache, unless ``entries`` is False); save the
+    answer if it is usable."""
     from ..load import check_all, collector_paused
     from ..store import Data
 
@@ -142,7 +145,8 @@ def _read(paths, files, reading, progress, base: str | None = None, resolved=Non
             from .build import build
 
             try:
-                store = build(files, reading, base, _header(resolved, files, reading), reload)
+                store = build(files, reading, base, _header(resolved, files, reading), reload,
+                              entries)
             except DataError:  # a file cannot be read now: the full reading says why
                 store = None
             if store is not None:

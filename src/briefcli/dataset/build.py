@@ -21,13 +21,17 @@ class _Part:
     """One dataset file: its summary, its dataset section, and its records' blocks, from its
     entry (``sealed``) or, for a file read now, as serialised for its entry (``chunks``, with
     ``counts`` of records: the records themselves are not kept, so a folder read from nothing
-    holds one file's records at a time)."""
+    holds one file's records at a time). ``entry`` is the entry's file name, if it is there
+    to link the answer's blocks to."""
 
-    def __init__(self, file, summary: dict, dataset, sealed=None, chunks=None, counts=None):
+    def __init__(self, file, summary: dict, dataset, sealed=None, chunks=None, counts=None,
+                 entry: str | None = None):
         self.file, self.summary, self.dataset = file, summary, dataset
         self._sealed, self._chunks, self._counts = sealed, chunks, counts
+        self.entry = entry
 
     def blocks(self, collection: str) -> list[tuple]:
+        """A collection's blocks, each (Blob, how many records)."""
         from ..cache.entries import entry_blocks
 
         if self._sealed is not None:
@@ -37,6 +41,23 @@ class _Part:
         count = self._counts.get(collection, 0)
         return [(self._chunks[f"{collection}/{n}"], min(BLOCK, count - at))
                 for n, at in enumerate(range(0, count, BLOCK))]
+
+    def links(self, collection: str) -> list[tuple]:
+        """A collection's blocks as links into the entry, each (Link, how many records); the
+        blocks themselves when there is no entry."""
+        from ..cache.answer import BLOCK, Link
+
+        if self.entry is None:
+            return self.blocks(collection)
+        if self._sealed is not None:
+            count = self._sealed.header["blocks"].get(collection, 0)
+            table = self._sealed.header["chunks"]
+            digests = [table[f"{collection}/{n}"][2] for n in range(-(-count // BLOCK))]
+        else:
+            count = self._counts.get(collection, 0)
+            digests = [self._chunks[f"{collection}/{n}"].digest for n in range(-(-count // BLOCK))]
+        return [(Link(self.entry, f"{collection}/{n}", value), min(BLOCK, count - n * BLOCK))
+                for n, value in enumerate(digests)]
 
     def records(self, collection: str):
         """A collection's records, a block at a time."""
@@ -53,14 +74,14 @@ class _Part:
             self._sealed.close()
 
 
-def build(files: list, reading, base: str, header: dict, reload):
+def build(files: list, reading, base: str, header: dict, reload, entries: bool = True):
     """The dataset of ``files`` as a cached answer, written at ``base``.answer with
     ``header``; None when the full reading must decide (a problem, or a cache that cannot be
-    written)."""
+    written). Without ``entries``, every file is read again and its entry written anew."""
     parts: list[_Part] = []
     try:
         for file in files:
-            part = _cached_part(file, reading) or _fresh_part(file, reading)
+            part = (entries and _cached_part(file, reading)) or _fresh_part(file, reading)
             if part is None:
                 return None
             parts.append(part)
@@ -79,7 +100,8 @@ def _cached_part(file, reading) -> _Part | None:
     try:
         summary = sealed.chunk("summary")
         dataset = sealed.chunk("dataset") if "dataset" in sealed.header["chunks"] else None
-        return _Part(file, summary, dataset, sealed=sealed)
+        return _Part(file, summary, dataset, sealed=sealed,
+                     entry=reading.entry_name(file.real, file.name))
     except (CacheUnusable, KeyError, TypeError, ValueError):
         sealed.close()
         return None
@@ -122,8 +144,8 @@ def _fresh_part(file, reading) -> _Part | None:
         del sections
     summary = joined(summaries)
     chunks["summary"] = Blob.of(summary)
-    reading.keep_chunks(file.real, chunks, counts)
-    return _Part(file, summary, dataset, chunks=chunks, counts=counts)
+    entry = reading.keep_chunks(file.real, chunks, counts)
+    return _Part(file, summary, dataset, chunks=chunks, counts=counts, entry=entry)
 
 
 def _whole_part(file, reading, text: str) -> _Part | None:
@@ -141,9 +163,10 @@ def _whole_part(file, reading, text: str) -> _Part | None:
     if sections is None:
         return None
     summary = summarise(sections)
-    chunks = reading.keep(file.real, sections, summary) or entry_chunks(sections, summary)
+    chunks = entry_chunks(sections, summary)
     counts = {key: len(records) for key, records in sections.items() if key != "dataset"}
-    return _Part(file, summary, sections.get("dataset"), chunks=chunks, counts=counts)
+    entry = reading.keep_chunks(file.real, chunks, counts)
+    return _Part(file, summary, sections.get("dataset"), chunks=chunks, counts=counts, entry=entry)
 
 
 def _validated(file, value) -> dict | None:
@@ -208,7 +231,7 @@ def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, r
             continue
         blocks[collection] = found = []
         for part in parts:
-            found.extend(part.blocks(collection))
+            found.extend(part.links(collection))
             ids.extend((rid, collection, at + i)
                        for i, rid in enumerate(part.summary["ids"].get(collection, ())))
             if collection == "quotes":
