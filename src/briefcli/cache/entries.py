@@ -133,6 +133,10 @@ class CachedReading:
             return raw
         return self._raw.pop(real)
 
+    def release(self, real: str) -> None:
+        """Let go of a file's bytes kept since its digest was taken."""
+        self._raw.pop(real, None)
+
     def unchanged(self, paths) -> bool:
         """Whether every file in ``paths`` still has the stat key it had when its digest was
         taken (a source text saved while quotes were verified against it makes this False)."""

@@ -204,7 +204,9 @@ def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, r
     from ..cache.answer import BLOCK, open_answer, write_answer
     from ..cache.sealed import Blob
     from ..load.outline import outline
+    from ..load.problems import DataError
     from ..load.verify import all_found, needles
+    from ..load.yamlread import decode
 
     result = outline(parts, reading)
     if result is None:
@@ -216,7 +218,11 @@ def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, r
                 if quote["source"] in by_source and quote["kind"] != "paraphrase":
                     by_source[quote["source"]].extend(w for _, w in needles(quote, 0))
     for sid, (full, rel) in result.to_verify.items():
-        if not all_found(by_source[sid], full, rel):
+        try:  # the very bytes whose digest the outline took
+            source = decode(reading.raw(full, rel), rel)
+        except DataError:
+            return None
+        if not all_found(by_source[sid], source):
             return None
     blocks: dict[str, list] = {}
     ids: list[tuple[str, str, int]] = []

@@ -244,6 +244,7 @@ def _verify(plain: dict, merged: Merged, reading) -> list[Problem]:
         try:
             full = text_path(merged, index, source["text"], folders)
             content = reading.digest(full, source["text"])
+            reading.release(full)  # verify_quotes reads it again (checked unchanged after)
         except (ValueError, DataError):
             continue  # verify_quotes says what is wrong
         keys[source["id"]] = digest(content + needles.get(source["id"], b""))

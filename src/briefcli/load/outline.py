@@ -223,4 +223,6 @@ def _sources(parts: list, reading, result: Outline) -> bool:
             result.keys[sid] = digest(content + needles.get(sid, b""))
             if result.keys[sid] not in reading.verified:
                 result.to_verify[sid] = (full, rel)
+            else:
+                reading.release(full)  # its bytes, if they were read, are not needed
     return True

@@ -195,13 +195,10 @@ def needles(quote: dict, index: int) -> list[tuple[tuple, str]]:
     return [(("quotes", index, "text"), quote["text"])]
 
 
-def all_found(words: list[str], full: str, rel: str) -> bool:
-    """Whether each of ``words`` (the :func:`needles` of quotes) is in the text at ``full``,
-    within the length checked word for word."""
-    try:
-        text = reading_text(read_text(full, rel))
-    except DataError:
-        return False
+def all_found(words: list[str], source: str) -> bool:
+    """Whether each of ``words`` (the :func:`needles` of quotes) is in the text ``source``
+    (a source file's text as read), within the length checked word for word."""
+    text = reading_text(source)
     for passage in words:
         needle = normalise(passage)
         if len(needle) > MAX_QUOTE or needle not in text:
