@@ -14,6 +14,17 @@ HOSTILE = HERE / "data" / "hostile.yaml"
 EXPECTED = HERE / "expected"
 
 
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory):
+    """One headless Chromium per test worker, for the tests that draw the page (they skip
+    without Chromium before asking for it)."""
+    from browser import Browser, find
+
+    chromium = Browser(find(), tmp_path_factory.mktemp("chromium-profile"))
+    yield chromium
+    chromium.close()
+
+
 @pytest.fixture
 def run(capsys, monkeypatch):
     """run(*args, data=SHIPPED) -> (exit code, stdout, stderr) of ``briefcli --data DATA args``."""

@@ -9,6 +9,7 @@ from xml.etree import ElementTree
 
 import html5lib
 import pytest
+from browser import find as find_chromium
 
 HERE = Path(__file__).parent
 PROCESS = HERE.parent / "chart" / "data" / "process.yaml"
@@ -138,27 +139,17 @@ def test_hostile_names_are_inert_in_the_svg(page):
 # --- drawn by Chromium ------------------------------------------------------------------------
 
 
-def chromium():
-    from test_html_export import chromium as find
-
-    return find()
-
-
-@pytest.mark.skipif(chromium() is None, reason="Chromium is not installed")
+@pytest.mark.skipif(find_chromium() is None, reason="Chromium is not installed")
 @pytest.mark.parametrize("width", [390, 1280])
-def test_chart_draws_in_chromium(page, tmp_path, width):
+def test_chart_draws_in_chromium(page, tmp_path, browser, width):
     """The screen shows the chart's alert red and as-of amber (the test process has no people
     and no quotes, so the timeline section and its chart open the page's first screen)."""
-    from test_html_export import run_chromium
+    from test_html_export import colours as read
 
     path = tmp_path / "briefing.html"
     path.write_text(page(), encoding="utf-8")
-    shot = tmp_path / "chart.png"
-    run_chromium(tmp_path, f"--window-size={width},900", f"--screenshot={shot}",
-                 path.as_uri())
-    from test_html_export import colours as read
-
-    _, colours = read(shot.read_bytes())
+    with browser.open(path.as_uri(), width, 900) as tab:
+        _, colours = read(tab.screenshot())
     assert (0xB3, 0x26, 0x1E) in colours  # a late cross, an overdue '!'
     assert (0xB8, 0x6E, 0x00) in colours  # the as-of line
 

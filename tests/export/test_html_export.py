@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import html5lib
 import pytest
 import yaml
+from browser import find as find_chromium
 
 SHIPPED = Path(__file__).resolve().parents[2] / "data" / "compact.yaml"
 SECTIONS = ["Summary", "Who's who", "Quotes (11)", "Timeline", "What comes next", "Sources"]
@@ -94,24 +93,7 @@ def test_html_sections_and_quotes(export):
 # --- drawn by a real browser -----------------------------------------------------------------
 
 
-def chromium() -> str | None:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        path = shutil.which(name)
-        if path:
-            return path
-    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
-
-
-needs_chromium = pytest.mark.skipif(chromium() is None, reason="Chromium is not installed")
-
-
-def run_chromium(tmp_path: Path, *args: str) -> None:
-    command = [
-        chromium(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-background-networking", "--disable-component-update", "--no-first-run",
-        f"--user-data-dir={tmp_path / 'profile'}", "--hide-scrollbars", *args,
-    ]
-    subprocess.run(command, check=True, capture_output=True, timeout=120)
+needs_chromium = pytest.mark.skipif(find_chromium() is None, reason="Chromium is not installed")
 
 
 def colours(data: bytes) -> tuple[tuple[int, int], set[tuple[int, int, int]]]:
@@ -128,24 +110,21 @@ def colours(data: bytes) -> tuple[tuple[int, int], set[tuple[int, int, int]]]:
 
 @needs_chromium
 @pytest.mark.parametrize("width, height", [(390, 844), (1280, 900)])
-def test_html_renders_in_chromium(export, tmp_path, width, height):
+def test_html_renders_in_chromium(export, tmp_path, browser, width, height):
     page = tmp_path / "briefing.html"
     page.write_text(export("html"), encoding="utf-8")
-    shot = tmp_path / "briefing.png"
-    run_chromium(tmp_path, f"--window-size={width},{height}", f"--screenshot={shot}",
-                 page.as_uri())
-    size, seen = colours(shot.read_bytes())
+    with browser.open(page.as_uri(), width, height) as tab:
+        size, seen = colours(tab.screenshot())
     assert size == (width, height)
     # A page with text on it, not a blank or an error page of one colour.
     assert len(seen) > 50
 
 
 @needs_chromium
-def test_html_prints_in_chromium(export, tmp_path):
+def test_html_prints_in_chromium(export, tmp_path, browser):
     page = tmp_path / "briefing.html"
     page.write_text(export("html"), encoding="utf-8")
-    pdf = tmp_path / "briefing.pdf"
-    run_chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
-    data = pdf.read_bytes()
+    with browser.open(page.as_uri(), 1280, 900) as tab:
+        data = tab.pdf()
     assert data.startswith(b"%PDF-")
     assert data.count(b"/Type /Page") - data.count(b"/Type /Pages") >= 2
