@@ -12,6 +12,12 @@ from briefcli.cli.app import main
 from locations import EXPECTED
 
 
+def pytest_collection_modifyitems(items):
+    """The slow tests first (in their own order, the rest in theirs): started last, one of them
+    would keep a test worker busy alone at the end while the other waits."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture(autouse=True)
 def _clean_env(monkeypatch):
     for name in ("BRIEFCLI_DATA", "FORCE_COLOR", "CLICOLOR_FORCE"):
