@@ -1,7 +1,7 @@
 """One headless Chromium for every test that draws the HTML export.
 
 Starting Chromium costs about 0.8 s of CPU; a tab costs a few hundredths. The tests drive one
-browser per test worker through its DevTools protocol on a pipe (``--remote-debugging-pipe``:
+browser per test module through its DevTools protocol on a pipe (``--remote-debugging-pipe``:
 JSON messages, each ending in a NUL byte, read by Chromium on descriptor 3 and written on 4),
 with the commands its own ``--screenshot`` and ``--print-to-pdf`` switches use.
 """
