@@ -41,7 +41,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -71,6 +71,10 @@ class FuzzyDate:
         return bounds_to_edtf(self.earliest, self.latest)
 
     def as_dict(self) -> dict:
+        return dict(self._plain)
+
+    @cached_property
+    def _plain(self) -> dict:  # a dataset repeats its dates, and parse() returns the same one
         return {
             "text": self.text,
             "earliest": self.earliest.isoformat() if self.earliest else None,

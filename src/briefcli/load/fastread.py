@@ -52,12 +52,13 @@ _STRICT_ONLY = [
     )
 ]
 # Directives and document markers.
-_LINE_STARTS = ("\n%", "\n---", "\n...")
+_LINE_STARTS = re.compile(r"\n(?:%|---|\.\.\.)")
+_SOMETHING = re.compile(r"\S")
 _LONG_KEY = 128  # characters; libyaml refuses a simple key over 1024, escapes included
 
 
 def _suspect(text: str) -> bool:
-    return any(mark in text for mark in _LINE_STARTS) or any(
+    return bool(_LINE_STARTS.search(text)) or any(
         check.search(text) for check in _STRICT_ONLY
     )
 
@@ -110,7 +111,7 @@ def compiled(text: str) -> dict | list | None:
 
 def scanned(text: str) -> bool:
     """Whether nothing in ``text`` keeps it from yaml-rs (see :func:`read_scanned`)."""
-    if not text.strip() or any(char in text for char in _UNUSUAL):
+    if not _SOMETHING.search(text) or any(char in text for char in _UNUSUAL):
         return False
     if not text.endswith("\n") and ("|" in text or ">" in text):
         return False  # a block scalar may end the file: the readers differ on its last line
@@ -149,13 +150,18 @@ def _all_text(root: dict | list, limit: int) -> bool:
     pop, push = stack.pop, stack.append
     # the sections' own lengths are parse()'s to check: it places them without the strict reader
     sections = {id(v) for v in root.values() if type(v) is list} if type(root) is dict else set()
+    good: set[frozenset] = set()  # key sets seen to be short text: records repeat theirs
     while stack:
         node, depth = pop()
         if depth > MAX_DEPTH:
             return False
         if type(node) is dict:
-            if node and (set(map(type, node)) != {str} or max(map(len, node)) > _LONG_KEY):
-                return False
+            if node:
+                keys = frozenset(node)  # (only text equals text: a good set holds only text)
+                if keys not in good:
+                    if set(map(type, node)) != {str} or max(map(len, node)) > _LONG_KEY:
+                        return False
+                    good.add(keys)
             items = node.values()
         else:
             if len(node) > limit and id(node) not in sections:
