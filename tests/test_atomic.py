@@ -217,35 +217,6 @@ def test_the_temporary_file_names_its_writer(tmp_path):
     assert leftovers(tmp_path) == []
 
 
-# --- replacing(): a temporary path for writers that open the file themselves -------------------
-
-
-def test_replacing_gives_a_path_that_becomes_the_target(tmp_path):
-    import sqlite3
-
-    target = tmp_path / "cache.sqlite"
-    with atomic.replacing(str(target)) as temporary:
-        con = sqlite3.connect(temporary)
-        con.execute("CREATE TABLE t (x)")
-        con.execute("INSERT INTO t VALUES (42)")
-        con.commit()
-        con.close()
-    assert sqlite3.connect(target).execute("SELECT x FROM t").fetchall() == [(42,)]
-    assert leftovers(tmp_path) == []
-
-
-def test_replacing_removes_its_file_on_failure(tmp_path):
-    target = tmp_path / "cache.sqlite"
-    target.write_text("old")
-    with pytest.raises(RuntimeError):
-        with atomic.replacing(str(target), force=True) as temporary:
-            with open(temporary, "w") as handle:
-                handle.write("half")
-            raise RuntimeError("full disk")
-    assert target.read_text() == "old"
-    assert leftovers(tmp_path) == []
-
-
 # --- signals: a writer held just before its rename, then signalled -----------------------------
 
 WRITER = """

@@ -19,8 +19,8 @@ put in place with a hard link, which the operating system refuses if the name wa
 meantime, so no check-then-write race can clobber a file; where hard links are not supported it
 falls back to a check just before the rename.
 
-:func:`open_atomic` gives a file object to write; :func:`replacing` gives a temporary path for
-writers that need a name (SQLite).
+:func:`open_atomic` gives a file object to write; :func:`write_bytes` and :func:`write_text`
+write a whole file at once.
 """
 
 from __future__ import annotations
@@ -256,21 +256,6 @@ def open_atomic(path: str, force: bool = False) -> Iterator[BinaryIO]:
         yield handle
         handle.flush()
         os.fsync(handle.fileno())
-
-
-@contextlib.contextmanager
-def replacing(path: str, force: bool = False) -> Iterator[str]:
-    """A temporary path (an empty file) to fill by name; it becomes ``path`` only if the block
-    ends without error, and is removed otherwise. For writers such as SQLite that open the
-    file themselves; the file is fsynced before it takes the name."""
-    with _writing(path, force) as (temporary, fd):
-        os.close(fd)
-        yield temporary
-        fd = os.open(temporary, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def write_bytes(path: str, data: bytes, force: bool = False) -> None:

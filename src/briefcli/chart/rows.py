@@ -11,10 +11,6 @@ import calendar
 from dataclasses import dataclass, field
 from datetime import date
 
-# How finely a window's bounds are known, finest first. A window known to the month is drawn
-# wider and lighter than one known to the day.
-PRECISIONS = ("day", "days", "month", "year")
-
 # States that are bad news: drawn in the alert colour and with their own shape.
 ALERTS = ("late", "overdue")
 

@@ -40,7 +40,6 @@ class DatasetInUse:
     ids: set[str] = field(default_factory=set)
     places: list[dict] = field(default_factory=list)
     organizations: list[dict] = field(default_factory=list)
-    publishers: list[str] = field(default_factory=list)
     as_of: date | None = None
 
     @classmethod
@@ -53,7 +52,6 @@ class DatasetInUse:
             ids,
             plain.get("places", []),
             plain.get("organizations", []),
-            sorted({s["publisher"] for s in plain.get("sources", [])}),
             date.fromisoformat(info["as_of"]) if info.get("as_of") else None,
         )
 

@@ -11,7 +11,6 @@ import calendar
 MONTHS = [calendar.month_name[i] for i in range(1, 13)]
 WEEKDAYS = [calendar.day_name[i] for i in range(7)]
 MONTH_NAMES = "|".join(MONTHS)
-WEEKDAY_NAMES = "|".join(WEEKDAYS)
 
 
 def month_number(name: str) -> int:
@@ -37,9 +36,6 @@ REPORTING = frozenset(
     pointed put countered responded responding thanked observing explaining declared
     """.split()
 )
-
-# Reporting verbs that, in the passive or right before a quoted name, label rather than quote.
-LABELLING = frozenset("called described termed labelled labeled dubbed known referred named".split())
 
 # Titles written before a name: "Ambassador Samuel Okonjo", "Secretary-General António Guterres".
 TITLES = frozenset(
@@ -85,9 +81,6 @@ ROLE_HEADS = frozenset(
 GENERIC_PERSON_NOUNS = frozenset(
     "official envoy diplomat speaker expert activist advocate minister ambassador mediator".split()
 )
-
-# Titles that a single name may follow: "King Idris III", "Prince Faisal".
-ROYAL = frozenset("king queen prince princess emir sultan sheikh pope".split())
 
 # Words a role written before a name never holds ('said UN envoy Ana Roe': 'said' ends it).
 NOT_IN_TITLE = frozenset(
@@ -135,15 +128,6 @@ ADVERBS = frozenset(
     """
     also later then further again repeatedly however too firmly clearly separately briefly
     once earlier subsequently previously simply strongly flatly quickly meanwhile
-    """.split()
-)
-
-# Nouns that make a quoted passage a title or a label: "a study, “Counting the Uncounted”".
-DOCUMENT_NOUNS = frozenset(
-    """
-    report study document draft declaration resolution book film campaign initiative programme
-    program plan agenda slogan motto theme title hashtag paper strategy framework revision
-    statement communiqué communique position song album series project
     """.split()
 )
 
