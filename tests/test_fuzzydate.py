@@ -23,6 +23,11 @@ from briefcli.fuzzydate import FuzzyDateError, parse
         ("February to July 2018", date(2018, 2, 1), date(2018, 7, 31)),
         ("4 to 6 December 2017", date(2017, 12, 4), date(2017, 12, 6)),
         ("December 2017 to March 2018", date(2017, 12, 1), date(2018, 3, 31)),
+        ("mid-January to March 2018", date(2018, 1, 11), date(2018, 3, 31)),
+        ("early February to mid-March 2018", date(2018, 2, 1), date(2018, 3, 20)),
+        ("from mid-January to March 2018", date(2018, 1, 11), date(2018, 3, 31)),
+        ("from 4 to 6 December 2017", date(2017, 12, 4), date(2017, 12, 6)),
+        ("between February and July 2018", date(2018, 2, 1), date(2018, 7, 31)),
         ("6 December 2017", date(2017, 12, 6), date(2017, 12, 6)),
         ("December 6, 2017", date(2017, 12, 6), date(2017, 12, 6)),
         ("in February 2018", date(2018, 2, 1), date(2018, 2, 28)),
@@ -111,6 +116,8 @@ def test_wording_is_kept():
         ("soon", "not a date briefcli understands: 'soon'"),
         ("2018-07/2018-02", "the span ends (2018-02-28) before it starts (2018-07-01)"),
         ("../..", "an interval needs at least one end: '../..'"),
+        ("soon to March 2018", "not a date briefcli understands: 'soon'"),
+        ("mid-March to January 2018", "the span ends (2018-01-31) before it starts (2018-03-11)"),
     ],
 )
 def test_errors(text, message):

@@ -11,7 +11,9 @@ The notation accepted here is deliberately small and readable:
 * intervals in EDTF style (ISO 8601-2): ``2017-12-04/2017-12-06``, ``2018-02/2018-07``, and open
   ends ``../2018-01-10`` or ``2019-01/..``;
 * English phrases: a part of a month or year (table below), ``before|by|after|from`` + any of
-  the above, ``February to July 2018``, ``4 to 6 December 2017``, ``December 2017``.
+  the above, ``February to July 2018``, ``4 to 6 December 2017``, ``December 2017``; a range
+  (``X to Y``, ``from X to Y``, ``between X and Y``) whose start leaves out the year takes the
+  end's: ``mid-January to March 2018`` runs from 11 January to 31 March 2018.
 
 Parts of a month or a year, alone (when a thing happens) and as the moment that ``before``,
 ``by``, ``until``, ``after`` and ``from`` refer to::
@@ -196,6 +198,10 @@ _QUALIFIED = re.compile(
 )
 _RELATION = re.compile(r"^(before|by|after|from|until|not before|no later than)\s+(.+)$", re.IGNORECASE)
 _RANGE = re.compile(r"^(.+?)\s*(?:\bto\b|\buntil\b|–|—)\s*(.+)$", re.IGNORECASE)
+_BETWEEN = re.compile(  # 'from X to Y', 'between X and Y': a range, not 'from X' on
+    r"^(?:from\s+(.+?)\s*(?:\bto\b|\buntil\b|–|—)|between\s+(.+?)\s+and\b)\s*(.+)$",
+    re.IGNORECASE,
+)
 
 
 def _relation(relation: str, text: str, whole: str) -> tuple[date | None, date | None]:
@@ -242,6 +248,9 @@ def _span(text: str) -> tuple[date | None, date | None]:
     part = _part(text)
     if part:
         return part[0], part[1]
+    m = _BETWEEN.match(text)
+    if m:
+        return _range(m.group(1) or m.group(2), m.group(3), text)
     m = _RELATION.match(text)
     if m:
         return _relation(m.group(1).lower(), m.group(2), text)
@@ -271,7 +280,8 @@ def _iso_or_fail(text: str) -> tuple[date, date]:
 
 
 def _range(left: str, right: str, whole: str) -> tuple[date | None, date | None]:
-    """'February to July 2018', '4 to 6 December 2017', 'December 2017 to March 2018'."""
+    """'February to July 2018', '4 to 6 December 2017', 'December 2017 to March 2018',
+    'mid-January to March 2018': a left side without a year takes the right side's."""
     end = _span(right)[1]
     if end is None:
         raise FuzzyDateError(f"a range needs an end: {_show(whole)}")
@@ -287,8 +297,13 @@ def _range(left: str, right: str, whole: str) -> tuple[date | None, date | None]
             start = date(end.year, _month_name(words[0]), 1)
         elif len(words) == 2 and words[0].isdigit() and _month_name(words[1]):
             start = date(end.year, _month_name(words[1]), int(words[0]))
+        elif not any(_YEAR.match(word) for word in words):  # 'mid-January', 'early February'
+            try:
+                start = _span(f"{left} {end.year}")[0]
+            except FuzzyDateError:
+                start = None
         if start is None:
-            raise
+            raise  # what the left side, as written, failed with
     return start, end
 
 
