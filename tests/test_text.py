@@ -117,3 +117,24 @@ def test_a_text_folds_as_its_characters_fold_one_by_one():
     assert find_folded("Miroslav Lajčák said", "lajcak") == (9, 15)
     assert find_folded("STRASSE und Straße", "straße".casefold()) == (0, 7)
     assert find_folded("nothing here", "lajcak") is None
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", True),  # Persian: between two letters
+    ("\u0628\u064e\u200c\u0628", True),  # a vowel mark before the non-joiner
+    ("\u0915\u094d\u200d\u0937", True),  # Devanagari: after a virama, a half form
+    ("\u0915\u094d\u200c\u0937", True),
+    ("Arb\u200dour", False),  # in a Latin name: hides inside the word
+    ("Arb\u200cour", False),
+    ("\u0627\u200cA", False),  # an Arabic letter, then a Latin one
+    ("\u200c\u0627\u0628", False),  # at the start
+    ("\u0627\u200c", False),  # at the end
+    ("\u0627\u200d\u0628", False),  # a joiner between Arabic letters: not spelling
+    ("\u0915\u094d\u200d", False),  # after a virama, but nothing after
+    ("\U0001f469\u200d\U0001f4bb", False),  # an emoji sequence
+])
+def test_joiners_are_kept_only_where_spelling_needs_them(text, kept):
+    shown = clean(text)
+    assert (shown == text) is kept
+    if not kept:  # escaped, and only the joiner: the rest as it is
+        assert "\\u200" in shown and ast.literal_eval(f'"{shown}"') == text

@@ -17,10 +17,14 @@ What the sanitiser shows as an escape (``\\x1b``, ``\\u200b``, ``\\U000e0041``) 
 * the line and paragraph separators U+2028 and U+2029, which some terminals treat as a newline.
 
 These can hide or reorder text, so that what a reader sees is not what the data says, or make
-two names that look the same different. That includes the zero-width joiner and non-joiner
-that Persian and Indic spelling and emoji sequences use, and the emoji variation selector: such
-text shows the escape in tables, CSV, Markdown and the exports. JSON carries them exactly, as
-``\\u`` escapes that a JSON reader turns back into the same characters.
+two names that look the same different. The zero-width joiner and non-joiner are shown as they
+are only where spelling needs them, as internationalised domain names allow them (RFC 5892,
+CONTEXTJ): right after a virama (Indic scripts: क्, a joiner, ष for a half form) with a letter
+after it, and the non-joiner between two letters of the Arabic script (Persian: می, a
+non-joiner, خواهم). Anywhere else, in
+a Latin name for instance, they are escapes; so are emoji sequences' joiners and the emoji
+variation selector. JSON carries all of them exactly, as ``\\u`` escapes that a JSON reader turns
+back into the same characters.
 """
 
 from __future__ import annotations
@@ -55,7 +59,29 @@ def escape_char(char: str) -> str:
 
 
 def _escape(match: re.Match) -> str:
-    return escape_char(match.group())
+    char = match.group()
+    if char in "\u200c\u200d" and _spelling(match.string, match.start()):
+        return char
+    return escape_char(char)
+
+
+_VIRAMA = 9  # the canonical combining class of a virama
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def _spelling(text: str, at: int) -> bool:
+    """Whether the joiner or non-joiner at ``at`` is part of a word's spelling (see above)."""
+    if at == 0 or at + 1 >= len(text) or not text[at + 1].isalpha():
+        return False
+    before = at - 1
+    if unicodedata.combining(text[before]) == _VIRAMA:
+        return True
+    if text[at] != "\u200c":
+        return False
+    while before > 0 and unicodedata.category(text[before]) == "Mn":  # vowel marks between
+        before -= 1
+    return (text[before].isalpha() and bool(_ARABIC.match(text[before]))
+            and bool(_ARABIC.match(text[at + 1])))
 
 
 def clean(text: object, one_line: bool = False) -> str:
