@@ -47,6 +47,13 @@ def _values(records: list[dict], pattern: tuple) -> set:
                 found.update(record[field])
         found.discard(None)
         return found
+    if len(pattern) == 3 and pattern[1] == "*":  # a field of each item of a list field
+        inner = pattern[2]
+        for record in records:
+            for item in record.get(field) or ():
+                if type(item) is dict and item.get(inner) is not None:
+                    found.add(item[inner])
+        return found
     for record in records:
         found.update(v for _, v in _walk(record, (), pattern))
     return found
