@@ -5,10 +5,11 @@ blocks and a summary of what the checks across files need (:mod:`briefcli.load.o
 When the answer for a list of files is missing or stale (a file was edited, or the cache is
 new), :func:`build` reads and validates only the files that have no entry, checks the whole
 dataset from the summaries, verifies only the quotes of sources whose text or quotes changed,
-and writes the answer by copying the entries' blocks as they are stored (never read into values
-and written out again). Whenever a file has a problem, or the summaries cannot show that all is
-well, it gives up (None) and the caller reads the dataset the full way, which says what is
-wrong with every line and column.
+and writes the answer with links to the entries' blocks (neither read nor copied: only the
+people, folded across files, and the revisions are the answer's own blocks). A large file is
+read a piece at a time (:mod:`briefcli.load.pieces`). Whenever a file has a problem, or the
+summaries cannot show that all is well, it gives up (None) and the caller reads the dataset the
+full way, which says what is wrong with every line and column.
 """
 
 from __future__ import annotations
