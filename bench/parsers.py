@@ -28,6 +28,14 @@ CANDIDATES = {
         "from briefcli.load import fastread",
         "fastread.parse(text, 'f')",
     ),
+    "briefcli fast reader in pieces (`load/pieces.py`: 4,096 records at a time)": (
+        "the same values, a piece at a time (each let go before the next, as the cache's "
+        "first load does)",
+        "from briefcli.load import fastread, pieces",
+        "cut = pieces.cut(text, 10**6) if fastread.scanned(text) else None; "
+        "any(fastread.read_scanned(p.text(text)) is None for p in cut) if cut "
+        "else fastread.compiled(text)",
+    ),
     "briefcli strict reader (`load/yamlread.py`: libyaml events)": (
         "briefcli's values and every position",
         "from briefcli.load import yamlread",
