@@ -118,9 +118,20 @@ def test_a_link_to_stdout_is_refused_even_with_force(run, tmp_path):
     assert stdout.is_symlink()
 
 
+@pytest.fixture
+def warm_cache(shared_cache, monkeypatch, capsys):
+    """The worker's shared cache with the shipped dataset in it (filled here, in-process), so
+    that a briefcli process pointed at it writes no file but its export."""
+    monkeypatch.delenv("BRIEFCLI_NO_CACHE", raising=False)
+    monkeypatch.setenv("BRIEFCLI_CACHE_DIR", shared_cache)
+    assert main(["--data", str(SHIPPED), "people"]) == 0
+    capsys.readouterr()
+    return shared_cache
+
+
 @pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP", "SIGINT"])
 @pytest.mark.parametrize("existing", [None, "old"])
-def test_a_signal_during_export_leaves_no_temporary_file(tmp_path, name, existing):
+def test_a_signal_during_export_leaves_no_temporary_file(tmp_path, name, existing, warm_cache):
     import signal
     import subprocess
     import sys
@@ -134,7 +145,7 @@ def test_a_signal_during_export_leaves_no_temporary_file(tmp_path, name, existin
         [sys.executable, "-m", "briefcli", "--data", str(SHIPPED), "export", "html",
          "-o", str(target), "--force"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        env={**os.environ, atomic.HOLD: "1", "BRIEFCLI_NO_CACHE": "1", "NO_COLOR": "1"},
+        env={**os.environ, atomic.HOLD: "1", "BRIEFCLI_CACHE_DIR": warm_cache, "NO_COLOR": "1"},
     )
     # The test hook: the writer says when its temporary file is full, then waits for us.
     line = proc.stderr.readline().decode()
