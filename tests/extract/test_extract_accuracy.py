@@ -40,12 +40,16 @@ def test_every_article_has_gold_and_the_hard_cases_are_there():
 
 
 def test_scorer_prints_a_table():
+    """score.py run as a script, on one set (every set is scored in this process above)."""
     done = subprocess.run(
-        [sys.executable, str(ROOT / "tests" / "extract" / "score.py")],
+        [sys.executable, str(ROOT / "tests" / "extract" / "score.py"), "--set=held-out"],
         capture_output=True, text=True, timeout=120, cwd=ROOT,
     )
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0].split() == ["article", "gold", "pred", *score.METRICS]
+    articles = sorted(article.name for article, _ in score.articles(score.SETS["held-out"]))
+    first_words = [line.split()[0] for line in lines if line.strip()]
+    assert sorted(word for word in first_words if word in articles) == articles
+    assert any(line.startswith("held-out set") for line in lines)
     assert any(line.startswith("ALL (micro-average)") for line in lines)
-    assert any(line.startswith("global-compact-2017-12-07.txt") for line in lines)
