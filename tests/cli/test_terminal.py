@@ -53,12 +53,26 @@ def piped(args: list[str], env: dict | None = None) -> str:
     return result.stdout
 
 
+def plain(args: list[str]) -> str:
+    """What ``piped`` gives, made in this process: the text the terminal's output is compared
+    with (test_piped_output_is_never_paged runs the real pipe)."""
+    from click.testing import CliRunner
+
+    from briefcli.cli.app import main
+
+    environ = {"COLUMNS": "100", "TERM": "xterm-256color", "NO_COLOR": None, "FORCE_COLOR": None,
+               "BRIEFCLI_NO_CACHE": None, "BRIEFCLI_CACHE_DIR": BASE["BRIEFCLI_CACHE_DIR"]}
+    with CliRunner().isolation(env=environ) as (out, _, _):
+        assert main(list(args)) == 0
+    return out.getvalue().decode("utf-8")
+
+
 NEXT = ["next", "--as-of", "2018-09-01"]
 
 
 def test_colour_at_a_terminal_and_overdue_steps_in_red():
     text = at_terminal(NEXT, {"BRIEFCLI_PAGER": "cat"})
-    assert SGR.sub("", text) == piped(NEXT)
+    assert SGR.sub("", text) == plain(NEXT)
     # The overdue step's line is bold red ("\x1b[1;31m"); the piped text has no codes at all.
     line = next(line for line in text.splitlines() if "overdue by about 8 months" in line)
     assert "\x1b[1;31moverdue by about 8 months" in line
@@ -67,7 +81,7 @@ def test_colour_at_a_terminal_and_overdue_steps_in_red():
 def test_no_color_at_a_terminal_means_no_escape_code_at_all():
     text = at_terminal(NEXT, {"BRIEFCLI_PAGER": "cat", "NO_COLOR": "1"})
     assert "\x1b" not in text
-    assert text == piped(NEXT)
+    assert text == plain(NEXT)
 
 
 def test_long_output_at_a_terminal_goes_through_the_pager(tmp_path):
@@ -75,7 +89,7 @@ def test_long_output_at_a_terminal_goes_through_the_pager(tmp_path):
     pager = f"{sys.executable} -c \"{RECORDER}\" {record}"
     shown = at_terminal(["quotes"], {"BRIEFCLI_PAGER": pager, "NO_COLOR": "1"}, rows=20)
     assert shown == ""  # everything went to the pager, which wrote it to its file
-    assert record.read_text(encoding="utf-8") == piped(["quotes"])
+    assert record.read_text(encoding="utf-8") == plain(["quotes"])
 
 
 @pytest.mark.parametrize("how", ["--no-pager before", "--no-pager after", "short output"])
@@ -87,7 +101,7 @@ def test_no_pager_when_asked_or_when_it_fits(tmp_path, how):
     rows = 2000 if how == "short output" else 20
     shown = at_terminal(args, {"BRIEFCLI_PAGER": pager, "NO_COLOR": "1"}, rows=rows)
     assert not record.exists()
-    assert shown == piped(args)
+    assert shown == plain(args)
 
 
 def test_piped_output_is_never_paged(tmp_path):
