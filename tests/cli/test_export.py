@@ -147,12 +147,17 @@ def test_a_signal_during_export_leaves_no_temporary_file(tmp_path, name, existin
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         env={**os.environ, atomic.HOLD: "1", "BRIEFCLI_CACHE_DIR": warm_cache, "NO_COLOR": "1"},
     )
-    # The test hook: the writer says when its temporary file is full, then waits for us.
-    line = proc.stderr.readline().decode()
-    assert line.startswith(f"briefcli-test: holding {tmp_path}/.b.html."), line
-    assert len(list(tmp_path.glob(".b.html.*.tmp"))) == 1
-    proc.send_signal(getattr(signal, name))
-    out, err = proc.communicate(timeout=120)
+    try:
+        # The test hook: the writer says when its temporary file is full, then waits for us.
+        line = proc.stderr.readline().decode()
+        assert line.startswith(f"briefcli-test: holding {tmp_path}/.b.html."), line
+        assert len(list(tmp_path.glob(".b.html.*.tmp"))) == 1
+        proc.send_signal(getattr(signal, name))
+        out, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:  # a failed check above: leave no held process behind
+            proc.kill()
+            proc.wait()
     if name == "SIGINT":
         assert (proc.returncode, err) == (130, b"briefcli: interrupted\n")
     else:
