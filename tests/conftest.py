@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from briefcli.cli.app import main
 
-from locations import EXPECTED
+from locations import EXPECTED, SCHEMA
 
 
 def pytest_collection_modifyitems(items):
@@ -34,6 +34,21 @@ def shared_cache(tmp_path_factory):
     of the cache itself use a folder of their own (tests/speed).
     """
     return str(tmp_path_factory.mktemp("cache"))
+
+
+@pytest.fixture
+def check_jsonschema():
+    """check_jsonschema(*files) -> Click's Result (exit_code, output) of check-jsonschema, the
+    test extra's independent validator, checking FILES against the committed JSON Schema. Run
+    through its own command line in this process: installed is enough, on PATH or not."""
+    from click.testing import CliRunner
+
+    validator = pytest.importorskip("check_jsonschema.cli", reason="check-jsonschema is in the test extra")
+
+    def run(*files: str):
+        return CliRunner().invoke(validator.main, ["--schemafile", str(SCHEMA), *map(str, files)])
+
+    return run
 
 
 @pytest.fixture

@@ -1,14 +1,8 @@
 """briefcli schema: generated from the models, committed, and usable by other validators."""
 
 import json
-import subprocess
-import sys
 
-import pytest
-
-from locations import DATA, ROOT
-
-SCHEMA = ROOT / "schema" / "briefcli.schema.json"
+from locations import DATA, ROOT, SCHEMA
 
 
 def test_committed_schema_is_in_sync(cli):
@@ -37,25 +31,15 @@ def test_dataset_has_the_modeline():
     assert (DATA.parent / "../schema/briefcli.schema.json").resolve() == SCHEMA
 
 
-def _check_jsonschema(*args: str) -> subprocess.CompletedProcess:
-    """Run check-jsonschema (from the test extra) as a module of this Python: its script may
-    not be on PATH when the environment is not activated."""
-    pytest.importorskip("check_jsonschema", reason="check-jsonschema is in the test extra")
-    return subprocess.run(
-        [sys.executable, "-m", "check_jsonschema", "--schemafile", str(SCHEMA), *args],
-        capture_output=True, text=True, timeout=120,
-    )
-
-
-def test_external_validator_accepts_our_datasets():
+def test_external_validator_accepts_our_datasets(check_jsonschema):
     paths = [DATA, *sorted((ROOT / "examples").glob("*/*.yaml"))]
     assert len(paths) >= 3
-    result = _check_jsonschema(*map(str, paths))
-    assert result.returncode == 0, result.stdout + result.stderr
+    result = check_jsonschema(*paths)
+    assert result.exit_code == 0, result.output
 
 
-def test_external_validator_rejects_a_bad_kind():
+def test_external_validator_rejects_a_bad_kind(check_jsonschema):
     bad = ROOT / "tests" / "data" / "invalid" / "bad-kind.yaml"
-    result = _check_jsonschema(str(bad))
-    assert result.returncode == 1
-    assert "'rumour' is not one of ['direct', 'partial', 'paraphrase']" in result.stdout
+    result = check_jsonschema(bad)
+    assert result.exit_code == 1
+    assert "'rumour' is not one of ['direct', 'partial', 'paraphrase']" in result.output
