@@ -3,35 +3,17 @@
 from __future__ import annotations
 
 import io
-import os
 import re
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from fuzzing import fuzz
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from briefcli.console import Terminal
 from briefcli.render import FORMATS, FormatError, render
 from briefcli.render.view import Column, Document, Fields, Listing, Paragraph, Section
 from briefcli.text import UNSAFE
-
-
-def fuzz(default: int, share: float = 1.0) -> settings:
-    """By default, a fixed set of ``default`` inputs: Hypothesis draws them from a seed derived
-    from the test's name, so every run tries the same ones. Each count below, with the test's
-    explicit examples, reaches every line and branch of briefcli that each of three runs of the
-    old 500 random inputs (125 for rendering, 50 for exports) reached (coverage.py, 2026-11-29).
-    BRIEFCLI_PROPERTY_EXAMPLES=N hunts instead: N new random inputs for the byte fuzz (``share``
-    of N for the others), different on every run."""
-    hunt = os.environ.get("BRIEFCLI_PROPERTY_EXAMPLES")
-    return settings(
-        max_examples=max(1, int(int(hunt) * share)) if hunt else default,
-        derandomize=not hunt,
-        database=None,  # nothing carried over from an earlier run
-        deadline=None,
-        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    )
-
 
 # Any character, with the invisible and reordering ones drawn far more often than chance would.
 INVISIBLE = (

@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 
 import pytest
+from fuzzing import fuzz
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -282,7 +283,7 @@ def documents(draw, indent=0, depth=0):
     return "\n".join(out)
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@fuzz(200, share=4 / 5)
 @given(documents(), st.sampled_from(["\n", "", "\n\n"]))
 def test_differential_fuzz_documents(text, end):
     same(text + end)
