@@ -215,7 +215,7 @@ def main() -> None:
     quick = args.quick
     reps = args.reps or (5 if quick else 41)
     cold_reps = args.cold_reps or (2 if quick else 3)
-    sizes = (1000,) if quick else (1000, 10000, 100000)
+    sizes = (300,) if quick else (1000, 10000, 100000)
     big = sizes[-1]
     out = args.out or (HERE / "data" / "RESULTS-quick.md" if quick else HERE / "RESULTS.md")
     started = datetime.datetime.now().astimezone()
@@ -377,7 +377,7 @@ EXTRACT_NOTES: list[str] = []
 def incremental(bc, query, work, table, notes, quick, reps) -> None:
     """A folder dataset, one of its files edited before each query: the query that follows
     reads only that file again. Compared with a query on the unchanged (warm) folder."""
-    n, files = (1000, 10) if quick else (100000, 100)
+    n, files = (300, 5) if quick else (100000, 100)
     folder = generate.ensure_folder(n, files)
     env = environment(os.path.join(work, "folder"), str(folder))
     _, peak, _ = run(bc + query, env)  # fills the cache

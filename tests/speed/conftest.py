@@ -30,6 +30,13 @@ def generated(tmp_path_factory, generate) -> Path:
     return generate.write(1000, tmp_path_factory.mktemp("q1000"))
 
 
+@pytest.fixture(scope="session")
+def small(tmp_path_factory, generate) -> Path:
+    """A generated dataset of 300 quotes (311 with the shipped ones: two blocks of the cache's
+    256 records), for the tests that read a dataset again many times."""
+    return generate.write(300, tmp_path_factory.mktemp("q300"))
+
+
 @pytest.fixture(autouse=True)
 def isolated(tmp_path, monkeypatch) -> Path:
     """Every test gets its own cache folder and no BRIEFCLI_* settings from outside."""

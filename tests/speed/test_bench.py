@@ -61,8 +61,8 @@ def bench_data(generate):
     folder.mkdir(exist_ok=True)
     with open(folder / ".generating", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        generate.ensure(1000)  # the sizes of --quick: one dataset, and one folder of 10 files
-        generate.ensure_folder(1000, 10)
+        generate.ensure(300)  # the sizes of --quick: one dataset, and one folder of 5 files
+        generate.ensure_folder(300, 5)
 
 
 @pytest.mark.slow

@@ -270,8 +270,8 @@ DAMAGE = ["garbage", "empty", "truncated", "one block short", "zeroed middle", "
 
 
 @pytest.fixture(scope="session")
-def pristine(generated, tmp_path_factory) -> tuple[Path, list]:
-    """The cache the queries build for ``generated``, and their answers, made once: each damage
+def pristine(small, tmp_path_factory) -> tuple[Path, list]:
+    """The cache the queries build for ``small``, and their answers, made once: each damage
     case starts from a copy instead of building it again."""
     import contextlib
     import io
@@ -288,7 +288,7 @@ def pristine(generated, tmp_path_factory) -> tuple[Path, list]:
         for query in QUERIES:
             out, err = io.StringIO(), io.StringIO()
             with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-                code = main(["--data", str(generated), *query, "--json"])
+                code = main(["--data", str(small), *query, "--json"])
             found.append((code, json.loads(out.getvalue()) if out.getvalue().strip() else None,
                           err.getvalue()))
     assert all(code == 0 for code, _, _ in found)
@@ -296,22 +296,22 @@ def pristine(generated, tmp_path_factory) -> tuple[Path, list]:
 
 
 @pytest.mark.parametrize("how", DAMAGE)
-def test_a_bad_cache_never_changes_an_answer(how, generated, pristine, run_json, isolated):
+def test_a_bad_cache_never_changes_an_answer(how, small, pristine, run_json, isolated):
     folder, expected = pristine
     shutil.copytree(folder, isolated)
-    assert from_cache([str(generated)]) is not None  # the copy answers without the YAML
+    assert from_cache([str(small)]) is not None  # the copy answers without the YAML
     path = cache_file(isolated)
     _damage(path, how)
-    assert answers(run_json, generated) == expected
+    assert answers(run_json, small) == expected
     # it has been rebuilt, and is sound again: every index agrees with the records, and the
     # queries that read an index answer as before
-    assert_sound(generated)
+    assert_sound(small)
     indexed = [i for i, q in enumerate(QUERIES) if "--speaker" in q or q[0] == "person"]
-    assert answers(run_json, generated, [QUERIES[i] for i in indexed]) == [expected[i] for i in indexed]
+    assert answers(run_json, small, [QUERIES[i] for i in indexed]) == [expected[i] for i in indexed]
 
 
 @pytest.mark.parametrize("how", ["garbage", "truncated", "forged"])
-def test_a_bad_file_entry_never_changes_an_answer(how, generated, pristine, run_json, isolated):
+def test_a_bad_file_entry_never_changes_an_answer(how, small, pristine, run_json, isolated):
     """The per-file records are checked as the answer is: damage means reading the file again."""
     folder, expected = pristine  # the cache the queries built, with its per-file entries
     shutil.copytree(folder, isolated)
@@ -325,7 +325,7 @@ def test_a_bad_file_entry_never_changes_an_answer(how, generated, pristine, run_
             entry.write_bytes(entry.read_bytes()[:-100])
         else:
             _forge_chunk(entry, "quotes/0", lambda block: block[1:])
-    assert answers(run_json, generated) == expected
+    assert answers(run_json, small) == expected
 
 
 def test_an_edited_file_leaves_no_old_entry_behind(dataset, run_json, isolated):
