@@ -144,7 +144,8 @@ def open_answer(path: str, expected: dict, names: list[str], reload, digest_of) 
     except BaseException:
         sealed.close()
         raise
-    return CachedData(sealed, names, reload, os.path.join(os.path.dirname(os.path.dirname(path)), "files"))
+    entries = os.path.join(os.path.dirname(os.path.dirname(path)), "files")  # beside answers/
+    return CachedData(sealed, names, reload, entries)
 
 
 def _guarded(method, attribute: bool = False):

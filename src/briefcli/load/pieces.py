@@ -74,7 +74,8 @@ def cut(text: str, limit: int, size: int | None = None) -> list[Piece] | None:
         if first is None:
             continue  # not a block list (a mapping, or empty)
         dash = re.compile("\n" + first.group(1) + "-(?=[ \\n])")
-        starts = [first.start(1), *(m.start() + 1 for m in dash.finditer(text, first.start(1), body_end))]
+        dashes = dash.finditer(text, first.start(1), body_end)
+        starts = [first.start(1), *(m.start() + 1 for m in dashes)]  # (each dash after its "\n")
         if len(starts) > limit:
             return None  # the whole file's reading says where the section goes over
         cuts.extend((starts[at], key) for at in range(size, len(starts), size))
