@@ -19,6 +19,7 @@ Output is deterministic for a given N and seed.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -396,11 +397,24 @@ def write_folder(n_quotes: int, out: Path, files: int = 100, seed: int = 2017) -
     return out
 
 
+@contextlib.contextmanager
+def _generating(root: Path):
+    """Held while a dataset under ``root`` is checked for and written: runs started at once (the
+    quick benchmark's parts in the tests) would otherwise write the same files at the same time."""
+    import fcntl
+
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root / ".generating", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
 def ensure_folder(n_quotes: int, files: int = 100, root: Path = HERE / "data") -> Path:
     """The folder dataset of ``n_quotes`` quotes in ``files`` files, generated if not there."""
     out = root / f"q{n_quotes}-in-{files}"
-    if not (out / f"part-{files - 1:03d}.yaml").exists():
-        write_folder(n_quotes, out, files)
+    with _generating(root):
+        if not (out / f"part-{files - 1:03d}.yaml").exists():
+            write_folder(n_quotes, out, files)
     return out
 
 
@@ -411,8 +425,9 @@ def dataset_path(n_quotes: int, root: Path = HERE / "data") -> Path:
 def ensure(n_quotes: int, root: Path = HERE / "data") -> Path:
     """The dataset of ``n_quotes`` quotes, generated if it is not there yet."""
     path = dataset_path(n_quotes, root)
-    if not path.exists() or not path.with_suffix(".json").exists():
-        write(n_quotes, path.parent)
+    with _generating(root):
+        if not path.exists() or not path.with_suffix(".json").exists():
+            write(n_quotes, path.parent)
     return path
 
 

@@ -53,16 +53,10 @@ RUNS = [("startup", "extract"), ("scale", "incremental")]  # about the same time
 
 @pytest.fixture
 def bench_data(generate):
-    """The datasets the quick benchmark reads (bench/data), generated once under a lock: the
-    runs start in parallel, and each would otherwise write the same missing files at once."""
-    import fcntl
-
-    folder = REPO / "bench" / "data"
-    folder.mkdir(exist_ok=True)
-    with open(folder / ".generating", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        generate.ensure(300)  # the sizes of --quick: one dataset, and one folder of 5 files
-        generate.ensure_folder(300, 5)
+    """The datasets the quick benchmark reads (bench/data). The runs start in parallel; the
+    generator holds a lock while it checks for and writes a dataset, so they are written once."""
+    generate.ensure(300)  # the sizes of --quick: one dataset, and one folder of 5 files
+    generate.ensure_folder(300, 5)
 
 
 @pytest.mark.slow
