@@ -98,7 +98,29 @@ def test_at_most_fifty_problems_are_shown(cli, tmp_path):
     result = cli("validate", str(path))
     lines = result.stderr.splitlines()
     assert result.exit_code == 1
-    assert len(lines) == 51 and lines[-1] == "and 20 more"
+    assert len(lines) == 51
+    assert lines[-1] == "and 20 more (70 errors in all; --format json lists every one)"
+
+
+def test_errors_come_before_warnings(cli, tmp_path):
+    """Sixty people never referred to (warnings) before one bad quote (an error): the error is
+    shown first, and the count says how many of each there are."""
+    base = (HERE / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    people = "".join(f"  - id: p{i}\n    name: Person {i}\n    source: article\n" for i in range(60))
+    text = base.replace("people:\n", "people:\n" + people, 1)
+    text = text.replace("steps:\n", "  - id: q-bad\n    speaker: nobody\n    kind: paraphrase\n"
+                        "    text: x\n    source: article\n\nsteps:\n", 1)
+    shutil.copytree(HERE / "valid" / "sources", tmp_path / "sources")
+    path = tmp_path / "mixed.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = cli("validate", str(path))
+    lines = result.stderr.splitlines()
+    assert result.exit_code == 1 and len(lines) == 51
+    assert "quotes[" in lines[0] and "no person 'nobody'" in lines[0]
+    assert all("warning: person 'p" in line for line in lines[1:50])
+    assert [int(line.split(":")[1]) for line in lines[1:50]] == sorted(
+        int(line.split(":")[1]) for line in lines[1:50])  # each kind in file order
+    assert lines[-1] == "and 11 more (1 error and 60 warnings in all; --format json lists every one)"
 
 
 def test_yaml_11_words_stay_text(cli, tmp_path):

@@ -222,7 +222,7 @@ def test_many_problems_show_fifty_and_a_count(tmp_path, forks):
     lines = err.decode().splitlines()
     assert code == 1 and len(lines) == 51
     assert lines[0] == f"{data}:52:14: quotes[1].speaker: no person 'who0'"
-    assert lines[-1] == "and 1950 more"
+    assert lines[-1] == "and 1,950 more (2,000 errors in all; --format json lists every one)"
 
 
 def test_size_limit_can_be_raised(tmp_path):

@@ -46,7 +46,10 @@ def validate(ctx: click.Context, paths: tuple[str, ...], strict: bool, verbose: 
                 terminal.message(f"briefcli: skipped {clean(folder)} (not part of a dataset)")
             for source_id in _untexted(result.store):
                 terminal.message(f"briefcli: source {clean(source_id)!r} has no text (it has no quotes to verify)")
-        for line in DataError(result.problems).lines():  # at most 50, then "and N more"
+        # errors first, each kind in file order (so no error hides behind fifty warnings); at
+        # most 50, then "and N more" with the count of each kind
+        problems = sorted(result.problems, key=lambda p: p.severity != "error")
+        for line in DataError(problems).lines(counted=True):
             terminal.message(line)
         if report["ok"]:
             counts = ", ".join(_count(n, k) for k, n in report["counts"].items())

@@ -66,11 +66,23 @@ class DataError(BriefError):
     def __str__(self) -> str:
         return "\n".join(str(p) for p in self.problems)
 
-    def lines(self) -> list[str]:
+    def lines(self, counted: bool = False) -> list[str]:
+        """At most :data:`MAX_SHOWN` problems, then "and N more"; with ``counted``, also how
+        many errors and warnings there are in all, and where to find every one."""
         shown = [str(p) for p in self.problems[:MAX_SHOWN]]
         if len(self.problems) > MAX_SHOWN:
-            shown.append(f"and {len(self.problems) - MAX_SHOWN} more")
+            more = f"and {len(self.problems) - MAX_SHOWN:,} more"
+            if counted:
+                more += f" ({tally(self.problems)} in all; --format json lists every one)"
+            shown.append(more)
         return shown
+
+
+def tally(problems: list[Problem]) -> str:
+    """'3 errors and 212 warnings', '1 error', '2 warnings'."""
+    errors = sum(p.severity == "error" for p in problems)
+    counts = [(errors, "error"), (len(problems) - errors, "warning")]
+    return " and ".join(f"{n:,} {word}{'s' if n != 1 else ''}" for n, word in counts if n)
 
 
 def where_of(path: tuple) -> str:
