@@ -8,6 +8,14 @@ from briefcli.load import fastread, pieces, yamlread
 
 from .conftest import SHIPPED
 
+try:
+    import yaml_rs  # noqa: F401
+except ImportError:  # no wheel for this platform: every file is read whole by the strict reader
+    COMPILED = False
+else:
+    COMPILED = True
+needs_compiled = pytest.mark.skipif(not COMPILED, reason="yaml-rs is not installed here")
+
 
 def joined(values: list) -> dict:
     """The pieces' values as one: each piece after the first continues the section the piece
@@ -42,6 +50,7 @@ def agree(text: str, size: int = 1) -> list | None:
     return values
 
 
+@needs_compiled
 @pytest.mark.parametrize("size", [1, 7, 256])
 def test_generated_dataset_in_pieces(generated, size):
     text = generated.read_text(encoding="utf-8")
@@ -54,6 +63,7 @@ def test_generated_dataset_in_pieces(generated, size):
                                   if isinstance(section, list))
 
 
+@needs_compiled
 def test_shipped_dataset_in_pieces():
     values = agree(SHIPPED.read_text(encoding="utf-8"))
     assert values is not None and len(values) > 20
@@ -86,6 +96,7 @@ def test_a_section_over_the_limit_is_not_cut():
     assert pieces.cut(text, 9, 1) is None
 
 
+@needs_compiled
 @pytest.mark.parametrize(("text", "read"), [
     ('a:\n  - text: "one\n  - two"\n  - three\n', False),  # a quoted scalar across a cut
     ("a:\n  - text: 'one\n  - two'\n  - three\n", False),
@@ -98,6 +109,7 @@ def test_a_cut_inside_a_scalar_is_never_trusted(text, read):
     assert (agree(text) is not None) == read
 
 
+@needs_compiled
 def test_the_dataset_service_reads_a_large_file_in_pieces(generated, run_json, monkeypatch,
                                                           tmp_path):
     """Pieces of 256 records (the cache's block): the answers are those of the whole reading,
