@@ -145,3 +145,35 @@ def test_the_dataset_service_reads_a_large_file_in_pieces(generated, run_json, m
     monkeypatch.setenv("BRIEFCLI_NO_CACHE", "1")
     assert (code, err) == run_json("--data", str(generated), "people")[::2]
     assert code == 1 and err.startswith(f"{generated}:") and "not valid YAML" in err
+
+
+@needs_compiled
+def test_the_progress_bar_moves_a_piece_at_a_time(generated, monkeypatch):
+    """What a progress bar is told while a file is read in pieces: the bytes read so far, rising
+    with each piece to the whole file, then the stage that follows."""
+    from contextlib import contextmanager
+
+    from briefcli import dataset
+
+    monkeypatch.setattr(pieces, "SIZE", 256)
+    told: list = []
+
+    class Step:
+        def __call__(self, description: str) -> None:
+            told.append(description)
+
+        def advance(self, done: int, total: int) -> None:
+            told.append((done, total))
+
+    @contextmanager
+    def bar(paths):
+        yield Step()
+
+    dataset.check([str(generated)], progress=bar)
+    size = generated.stat().st_size
+    advances = [t for t in told if isinstance(t, tuple)]
+    assert len(advances) == 4 + 1  # each of the four pieces, then the whole file
+    assert all(total == size for _, total in advances)
+    done = [d for d, _ in advances]
+    assert done == sorted(done) and done[0] > 0 and done[-1] == size
+    assert told[-1] == "Checking references and quotes"

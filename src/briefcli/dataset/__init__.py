@@ -146,7 +146,7 @@ def _read(paths, files, reading, progress, base: str | None = None, resolved=Non
 
             try:
                 store = build(files, reading, base, _header(resolved, files, reading), reload,
-                              entries)
+                              entries, step)
             except DataError:  # a file cannot be read now: the full reading says why
                 store = None
             if store is not None:

@@ -75,17 +75,62 @@ class _Part:
             self._sealed.close()
 
 
-def build(files: list, reading, base: str, header: dict, reload, entries: bool = True):
+class _Progress:
+    """How much of the dataset's bytes are read, told to a progress bar's ``advance(done,
+    total)`` (or to nothing): a file from the cache counts whole at once, a file read now a
+    piece at a time, then whole."""
+
+    def __init__(self, step, files: list) -> None:
+        import os
+
+        self._step = step if step is not None and hasattr(step, "advance") else None
+        self._sizes: dict[str, int] = {}
+        if self._step is not None:
+            for file in files:
+                try:
+                    self._sizes[file.real] = os.path.getsize(file.real)
+                except OSError:
+                    self._sizes[file.real] = 0
+        self._finished, self._partial = 0, 0
+        self.total = sum(self._sizes.values())
+
+    def read(self, amount: int) -> None:
+        """Part of the file being read (characters: near enough to its bytes)."""
+        if self._step is not None:
+            self._partial += amount
+            self._step.advance(min(self.total, self._finished + self._partial), self.total)
+
+    def file(self, file) -> None:
+        """A whole file read, or found in the cache."""
+        if self._step is not None:
+            self._finished += self._sizes.get(file.real, 0)
+            self._partial = 0
+            self._step.advance(min(self.total, self._finished), self.total)
+
+    def stage(self, description: str) -> None:
+        if self._step is not None:
+            self._step(description)
+
+
+def build(files: list, reading, base: str, header: dict, reload, entries: bool = True,
+          step=None):
     """The dataset of ``files`` as a cached answer, written at ``base``.answer with
     ``header``; None when the full reading must decide (a problem, or a cache that cannot be
-    written). Without ``entries``, every file is read again and its entry written anew."""
+    written). Without ``entries``, every file is read again and its entry written anew.
+    ``step`` (the progress bar's, if any) is told how much has been read."""
     parts: list[_Part] = []
+    progress = _Progress(step, files)
     try:
         for file in files:
-            part = (entries and _cached_part(file, reading)) or _fresh_part(file, reading)
+            part = entries and _cached_part(file, reading)
+            if part:
+                progress.file(file)
+            else:
+                part = _fresh_part(file, reading, progress)
             if part is None:
                 return None
             parts.append(part)
+        progress.stage("Checking references and quotes")
         return _answer(parts, files, reading, base, header, reload)
     except (CacheUnusable, KeyError, TypeError, ValueError, EOFError, OSError):
         return None
@@ -108,7 +153,7 @@ def _cached_part(file, reading) -> _Part | None:
         return None
 
 
-def _fresh_part(file, reading) -> _Part | None:
+def _fresh_part(file, reading, progress: _Progress) -> _Part | None:
     """Read and validate a file that has no entry, a piece at a time when it is large (see
     :mod:`briefcli.load.pieces`); None if it has any problem, or a piece cannot be read."""
     from ..load import _text, fastread, pieces
@@ -118,7 +163,9 @@ def _fresh_part(file, reading) -> _Part | None:
     text = _text(reading, file.real, file.name)
     cut = pieces.cut(text, max_items()) if fastread.scanned(text) else None
     if cut is None:
-        return _whole_part(file, reading, text)
+        part = _whole_part(file, reading, text)
+        progress.file(file)
+        return part
     from ..cache.answer import BLOCK
     from ..cache.sealed import Blob
 
@@ -143,9 +190,11 @@ def _fresh_part(file, reading) -> _Part | None:
             counts[key] = at + len(records)
         summaries.append(summarise(sections))
         del sections
+        progress.read(piece.end - piece.start)
     summary = joined(summaries)
     chunks["summary"] = Blob.of(summary)
     entry = reading.keep_chunks(file.real, chunks, counts)
+    progress.file(file)
     return _Part(file, summary, dataset, chunks=chunks, counts=counts, entry=entry)
 
 
