@@ -25,18 +25,28 @@ def entry_chunks(sections: dict, summary: dict | None = None) -> dict:
     section, and the ``summary`` the checks across files need (:mod:`briefcli.load.outline`)."""
     from ..load.outline import summarise
 
+    chunks = section_chunks(sections)
+    chunks["summary"] = Blob.of(summary if summary is not None else summarise(sections))
+    return chunks
+
+
+def section_chunks(sections: dict, before: dict[str, int] | None = None) -> dict:
+    """Each section's records in blocks, numbered on from the ``before`` records of that
+    section already stored (a multiple of :data:`BLOCK`: a file read in pieces), and the
+    ``dataset`` section."""
     chunks: dict = {}
     for key, records in sections.items():
         if key == "dataset":
             chunks["dataset"] = Blob.of(records)
             continue
-        for n, at in enumerate(range(0, len(records), BLOCK)):
+        first = (before or {}).get(key, 0) // BLOCK
+        for n, at in enumerate(range(0, len(records), BLOCK), first):
             chunks[f"{key}/{n}"] = Blob.of(records[at : at + BLOCK])
-    chunks["summary"] = Blob.of(summary if summary is not None else summarise(sections))
     return chunks
 
 
-def _block_counts(sections: dict) -> dict[str, int]:
+def block_counts(sections: dict) -> dict[str, int]:
+    """How many records each section holds (the dataset section holds none)."""
     return {key: len(records) for key, records in sections.items() if key != "dataset"}
 
 
@@ -180,7 +190,7 @@ class CachedReading:
 
     def keep(self, real: str, sections: dict, summary: dict | None = None) -> None:
         """Keep a file's validated sections under the digest of the bytes they came from."""
-        self.keep_chunks(real, entry_chunks(sections, summary), _block_counts(sections))
+        self.keep_chunks(real, entry_chunks(sections, summary), block_counts(sections))
 
     def keep_chunks(self, real: str, chunks: dict, counts: dict[str, int]) -> str | None:
         """Keep a file's entry, its chunks already made (see :func:`entry_chunks`; ``counts``:

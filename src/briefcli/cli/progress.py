@@ -21,6 +21,11 @@ class _Step:
         self._progress = progress
         self._task = task
 
+    @property
+    def shown(self) -> bool:
+        """Whether a bar is drawn (else the loader need not work out what to tell it)."""
+        return self._progress is not None
+
     def __call__(self, description: str) -> None:
         if self._progress is not None:
             self._progress.update(self._task, description=description, completed=0, total=None)

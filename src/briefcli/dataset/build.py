@@ -77,13 +77,13 @@ class _Part:
 
 class _Progress:
     """How much of the dataset's bytes are read, told to a progress bar's ``advance(done,
-    total)`` (or to nothing): a file from the cache counts whole at once, a file read now a
+    total)`` when one is shown: a file from the cache counts whole at once, a file read now a
     piece at a time, then whole."""
 
     def __init__(self, step, files: list) -> None:
         import os
 
-        self._step = step if step is not None and hasattr(step, "advance") else None
+        self._step = step if step is not None and step.shown else None
         self._sizes: dict[str, int] = {}
         if self._step is not None:
             for file in files:
@@ -167,6 +167,7 @@ def _fresh_part(file, reading, progress: _Progress) -> _Part | None:
         progress.file(file)
         return part
     from ..cache.answer import BLOCK
+    from ..cache.entries import block_counts, section_chunks
     from ..cache.sealed import Blob
 
     summaries, chunks, counts, dataset = [], {}, {}, None
@@ -176,18 +177,12 @@ def _fresh_part(file, reading, progress: _Progress) -> _Part | None:
         del value
         if sections is None:
             return None
-        if "dataset" in sections:
-            dataset = sections["dataset"]
-            chunks["dataset"] = Blob.of(dataset)
-        for key, records in sections.items():
-            if key == "dataset":
-                continue
-            at = counts.get(key, 0)
-            if at % BLOCK:
-                return None  # the cut counted records where the reading found others
-            for n, start in enumerate(range(0, len(records), BLOCK), at // BLOCK):
-                chunks[f"{key}/{n}"] = Blob.of(records[start : start + BLOCK])
-            counts[key] = at + len(records)
+        if any(counts.get(key, 0) % BLOCK for key in sections):
+            return None  # the cut counted records where the reading found others
+        dataset = sections.get("dataset", dataset)
+        chunks.update(section_chunks(sections, counts))
+        for key, count in block_counts(sections).items():
+            counts[key] = counts.get(key, 0) + count
         summaries.append(summarise(sections))
         del sections
         progress.read(piece.end - piece.start)
@@ -199,7 +194,7 @@ def _fresh_part(file, reading, progress: _Progress) -> _Part | None:
 
 
 def _whole_part(file, reading, text: str) -> _Part | None:
-    from ..cache.entries import entry_chunks
+    from ..cache.entries import block_counts, entry_chunks
     from ..load import fastread
     from ..load.outline import summarise
     from ..load.problems import DataError
@@ -214,7 +209,7 @@ def _whole_part(file, reading, text: str) -> _Part | None:
         return None
     summary = summarise(sections)
     chunks = entry_chunks(sections, summary)
-    counts = {key: len(records) for key, records in sections.items() if key != "dataset"}
+    counts = block_counts(sections)
     entry = reading.keep_chunks(file.real, chunks, counts)
     return _Part(file, summary, sections.get("dataset"), chunks=chunks, counts=counts, entry=entry)
 
