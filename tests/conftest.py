@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 
 import pytest
 from click.testing import CliRunner
@@ -10,6 +11,15 @@ from click.testing import CliRunner
 from briefcli.cli.app import main
 
 from locations import EXPECTED, SCHEMA
+
+# A suite started in the background by a script (`cmd &`) has SIGINT ignored, and under nohup
+# SIGHUP, and an ignored signal stays ignored in every process started from here: the tests that
+# interrupt a briefcli process would wait for an exit that never comes. Each test worker takes
+# the dispositions of a suite run at a terminal, which its children then start with.
+for _name in ("SIGINT", "SIGHUP", "SIGTERM"):
+    if signal.getsignal(getattr(signal, _name)) is signal.SIG_IGN:
+        signal.signal(getattr(signal, _name),
+                      signal.default_int_handler if _name == "SIGINT" else signal.SIG_DFL)
 
 
 def pytest_collection_modifyitems(items):
