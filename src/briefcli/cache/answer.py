@@ -56,12 +56,15 @@ def save(path: str, header: dict, data: Data, names: list[str]) -> None:
     """Write ``data`` (a loaded dataset) to ``path``; ``header`` says what it was built from and
     ``names`` are the dataset files' shown names (warnings point into them)."""
     blocks: dict[str, list] = {}
-    ids: list[tuple[str, str, int]] = []
+    ids: list[tuple[str, int, list[str]]] = []
     for collection in COLLECTIONS:
         records = data.records(collection)
         blocks[collection] = [(Blob.of(records[at : at + BLOCK]), len(records[at : at + BLOCK]))
                               for at in range(0, len(records), BLOCK)]
-        ids.extend((r["id"], collection, i) for i, r in enumerate(records) if r.get("id"))
+        if all(r.get("id") for r in records):
+            ids.append((collection, 0, [r["id"] for r in records]))
+        else:
+            ids.extend((collection, i, [r["id"]]) for i, r in enumerate(records) if r.get("id"))
     indexes = {}
     for collection, fields in INDEXED.items():
         records = data.records(collection)
@@ -81,7 +84,7 @@ def write_answer(path: str, header: dict, *, info: dict, source_files: dict,
                  blocks: dict[str, list], ids: list, indexes: dict[str, dict],
                  names: list, warnings: list, files: list[str]) -> None:
     """Write an answer: ``blocks`` are each collection's records as (Blob, how many records)
-    in order, ``ids`` (id, collection, index) for every record, ``indexes`` the indexed
+    in order, ``ids`` runs of records' ids (collection, index of the first, ids), ``indexes`` the indexed
     fields' values (``quotes.speaker`` -> value -> indexes), ``names`` every person's folded
     names and ``warnings`` the dataset's, pointing into ``files`` (shown names)."""
     chunks: dict[str, object] = {}
@@ -99,10 +102,13 @@ def write_answer(path: str, header: dict, *, info: dict, source_files: dict,
             firsts.append(at)
             at += count
         counts[collection], starts[collection] = at, firsts
-    n_ids = _buckets(len(ids))
+    total = sum(len(run) for _, _, run in ids)
+    n_ids = _buckets(total)
     id_buckets: list[dict] = [{} for _ in range(n_ids)]
-    for rid, collection, index in ids:
-        id_buckets[_bucket(rid, n_ids)].setdefault(rid, (collection, index))
+    for collection, first, run in ids:  # _bucket, inline: this loop sees every id
+        for index, rid in enumerate(run, first):
+            id_buckets[crc32(rid.encode("utf-8", "surrogatepass")) % n_ids].setdefault(
+                rid, (collection, index))
     for n, bucket in enumerate(id_buckets):
         chunks[f"ids/{n}"] = bucket
     refs = {}
@@ -121,7 +127,7 @@ def write_answer(path: str, header: dict, *, info: dict, source_files: dict,
     ]
     chunks["names"] = names
     write(path, {**header, "format": FORMAT, "info": info, "source_files": source_files,
-                 "counts": counts, "starts": starts, "ids": (len(ids), n_ids), "refs": refs,
+                 "counts": counts, "starts": starts, "ids": (total, n_ids), "refs": refs,
                  "linked": linked, "entries": list(entries)},
           chunks)
 
