@@ -13,7 +13,7 @@ wall time, so a busy machine slows both sides alike; the CPU seconds (user + sys
 sides and their ratio are given beside it, as they depend much less on the machine's load. Every command runs as a fresh process
 with stdout and stderr to /dev/null. Like is compared with like: where briefcli pauses Python's
 cycle collector (it does while it reads a dataset), the reference pauses it too; every dataset
-file is read once before it is timed, so the operating system's file cache is warm for both
+file and source text is read once before it is timed, so the operating system's file cache is warm for both
 sides; "first" means briefcli's own cache is empty (a new folder), "later" that it is filled.
 The 1-minute load average is sampled around every measure and printed beside it. briefcli's cache lives in a folder of the benchmark's own,
 never the user's: on Linux through XDG_CACHE_HOME, so that the default lookup (platformdirs)
@@ -169,10 +169,13 @@ class Load:
 
 
 def warm_file_cache(path: str) -> None:
-    """Read a file once, so that both sides of a comparison find it in the OS file cache."""
-    with open(path, "rb") as handle:
-        while handle.read(1 << 20):
-            pass
+    """Read a file once, so that both sides of a comparison find it in the OS file cache; for a
+    generated dataset, its source texts too (briefcli's first query reads all of them)."""
+    texts = Path(path).parent / "sources"
+    for name in [path, *(sorted(texts.glob("*.txt")) if path.endswith(".yaml") else ())]:
+        with open(name, "rb") as handle:
+            while handle.read(1 << 20):
+                pass
 
 
 def machine_note() -> str:
@@ -365,7 +368,7 @@ CONDITIONS = (
     "Conditions, for every row: each side is a fresh process; Python's cycle collector is "
     "paused on both sides of a comparison with CSafeLoader (briefcli pauses it while it reads "
     "a dataset, the reference runs `gc.disable()` first) and left as it is elsewhere; the OS "
-    "file cache is warm for both sides (each file is read once before it is timed); briefcli's "
+    "file cache is warm for both sides (each dataset file, and its source texts, read once before it is timed); briefcli's "
     "own cache is empty for a first query (a new folder each run) and filled for a later one. "
     "Load is the 1-minute load average seen during the measure (this machine has "
     f"{os.cpu_count()} CPUs shared with other work)."
