@@ -61,10 +61,7 @@ def save(path: str, header: dict, data: Data, names: list[str]) -> None:
         records = data.records(collection)
         blocks[collection] = [(Blob.of(records[at : at + BLOCK]), len(records[at : at + BLOCK]))
                               for at in range(0, len(records), BLOCK)]
-        if all(r.get("id") for r in records):
-            ids.append((collection, 0, [r["id"] for r in records]))
-        else:
-            ids.extend((collection, i, [r["id"]]) for i, r in enumerate(records) if r.get("id"))
+        ids.append((collection, 0, [r["id"] for r in records]))  # every record has one
     indexes = {}
     for collection, fields in INDEXED.items():
         records = data.records(collection)
