@@ -257,8 +257,18 @@ def _damage(path: Path, how: str) -> None:
     elif how == "forged index":  # the speaker index lists a quote twice, digest recomputed
         _forge_chunk(path, "quotes.speaker/0",
                      lambda bucket: {k: v + v[:1] for k, v in bucket.items()})
-    elif how == "records missing":  # a block dropped, digests recomputed
-        _forge_chunk(path, "people/0", lambda block: block[:-1])
+    elif how == "records missing":  # a block of people one short, in the entry and in the
+        # answer's link to it, both sealed anew: only the answer's counts know
+        entry, inner = _holder(path, "people/0")
+        assert entry.parent.name == "files"
+        _reseal(entry, lambda header, chunks: chunks.update({inner: chunks[inner][:-1]}))
+        from briefcli.cache import sealed
+
+        opened = sealed.Sealed(str(entry))
+        new_digest = opened.header["chunks"][inner][2]
+        opened.close()
+        _reseal(path, lambda header, chunks: header["linked"].update(
+            {"people/0": (*header["linked"]["people/0"][:2], new_digest)}))
     elif how == "a fifo":
         path.unlink()
         os.mkfifo(path)

@@ -33,7 +33,10 @@ def entry_chunks(sections: dict, summary: dict | None = None) -> dict:
 def section_chunks(sections: dict, before: dict[str, int] | None = None) -> dict:
     """Each section's records in blocks, numbered on from the ``before`` records of that
     section already stored (a multiple of :data:`BLOCK`: a file read in pieces), and the
-    ``dataset`` section."""
+    ``dataset`` section. People are kept twice: as written (``people/<n>``, what the full
+    reading reads back and checks) and as an answer shows them (:func:`answer_block`)."""
+    from ..load.merge import with_role_sources
+
     chunks: dict = {}
     for key, records in sections.items():
         if key == "dataset":
@@ -42,7 +45,17 @@ def section_chunks(sections: dict, before: dict[str, int] | None = None) -> dict
         first = (before or {}).get(key, 0) // BLOCK
         for n, at in enumerate(range(0, len(records), BLOCK), first):
             chunks[f"{key}/{n}"] = Blob.of(records[at : at + BLOCK])
+            if key == "people":
+                chunks[answer_block(key, n)] = Blob.of(
+                    [with_role_sources(p) for p in records[at : at + BLOCK]])
     return chunks
+
+
+def answer_block(collection: str, n: int) -> str:
+    """The name of an entry's n-th block of a collection as an answer shows it: for people,
+    each role with its source (as :func:`~briefcli.load.merge.fold_people` gives them where
+    no later file adds to a person); for the rest, the records as written."""
+    return f"people.folded/{n}" if collection == "people" else f"{collection}/{n}"
 
 
 def block_counts(sections: dict) -> dict[str, int]:
@@ -51,9 +64,10 @@ def block_counts(sections: dict) -> dict[str, int]:
 
 
 def entry_blocks(sealed, collection: str) -> list[tuple]:
-    """A collection's blocks in an entry, each (Blob, how many records)."""
+    """A collection's blocks in an entry as an answer shows them (:func:`answer_block`), each
+    (Blob, how many records)."""
     count = sealed.header["blocks"].get(collection, 0)
-    return [(sealed.blob(f"{collection}/{n}"), min(BLOCK, count - at))
+    return [(sealed.blob(answer_block(collection, n)), min(BLOCK, count - at))
             for n, at in enumerate(range(0, count, BLOCK))]
 
 

@@ -6,7 +6,8 @@ When the answer for a list of files is missing or stale (a file was edited, or t
 new), :func:`build` reads and validates only the files that have no entry, checks the whole
 dataset from the summaries, verifies only the quotes of sources whose text or quotes changed,
 and writes the answer with links to the entries' blocks (neither read nor copied: only the
-people, folded across files, and the revisions are the answer's own blocks). A large file is
+revisions, their dates filled in, are the answer's own blocks; people are linked as an entry
+keeps them for an answer, each role with its source). A large file is
 read a piece at a time (:mod:`briefcli.load.pieces`). Whenever a file has a problem, or the
 summaries cannot show that all is well, it gives up (None) and the caller reads the dataset the
 full way, which says what is wrong with every line and column.
@@ -32,33 +33,33 @@ class _Part:
         self.entry = entry
 
     def blocks(self, collection: str) -> list[tuple]:
-        """A collection's blocks, each (Blob, how many records)."""
-        from ..cache.entries import entry_blocks
+        """A collection's blocks as an answer shows them (see
+        :func:`~briefcli.cache.entries.answer_block`), each (Blob, how many records)."""
+        from ..cache.entries import answer_block, entry_blocks
 
         if self._sealed is not None:
             return entry_blocks(self._sealed, collection)
         from ..cache.answer import BLOCK
 
         count = self._counts.get(collection, 0)
-        return [(self._chunks[f"{collection}/{n}"], min(BLOCK, count - at))
+        return [(self._chunks[answer_block(collection, n)], min(BLOCK, count - at))
                 for n, at in enumerate(range(0, count, BLOCK))]
 
     def links(self, collection: str) -> list[tuple]:
-        """A collection's blocks as links into the entry, each (Link, how many records); the
-        blocks themselves when there is no entry."""
+        """:meth:`blocks` as links into the entry, each (Link, how many records); the blocks
+        themselves when there is no entry."""
         from ..cache.answer import BLOCK, Link
+        from ..cache.entries import answer_block
 
         if self.entry is None:
             return self.blocks(collection)
-        if self._sealed is not None:
-            count = self._sealed.header["blocks"].get(collection, 0)
-            table = self._sealed.header["chunks"]
-            digests = [table[f"{collection}/{n}"][2] for n in range(-(-count // BLOCK))]
-        else:
-            count = self._counts.get(collection, 0)
-            digests = [self._chunks[f"{collection}/{n}"].digest for n in range(-(-count // BLOCK))]
-        return [(Link(self.entry, f"{collection}/{n}", value), min(BLOCK, count - n * BLOCK))
-                for n, value in enumerate(digests)]
+        sealed = self._sealed
+        count = (sealed.header["blocks"] if sealed is not None else self._counts).get(collection, 0)
+        names = [answer_block(collection, n) for n in range(-(-count // BLOCK))]
+        digests = ([sealed.header["chunks"][name][2] for name in names] if sealed is not None
+                   else [self._chunks[name].digest for name in names])
+        return [(Link(self.entry, name, value), min(BLOCK, count - n * BLOCK))
+                for n, (name, value) in enumerate(zip(names, digests))]
 
     def records(self, collection: str):
         """A collection's records, a block at a time."""
@@ -235,16 +236,6 @@ class _NoPositions:
         return None, None
 
 
-def _people(parts: list[_Part]) -> list[dict]:
-    """Every person, each role with its source (the person's unless it names its own), as
-    :func:`~briefcli.load.merge.fold_people` gives them when no id is given twice."""
-    from ..load.merge import fold_people
-
-    plain = {"people": [p for part in parts for p in part.records("people")]}
-    fold_people(plain, None)  # ids are unique (checked by the outline): no file is compared
-    return plain["people"]
-
-
 def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, reload):
     from ..cache.answer import BLOCK, open_answer, write_answer
     from ..cache.sealed import Blob
@@ -274,8 +265,8 @@ def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, r
     speakers: dict[str, list[int]] = {}
     for collection in COLLECTIONS:
         at = 0
-        if collection in ("people", "revisions"):  # filled in: the answer's own records
-            records = result.revisions if collection == "revisions" else _people(parts)
+        if collection == "revisions":  # their dates filled in: the answer's own records
+            records = result.revisions
             blocks[collection] = [(Blob.of(records[i : i + BLOCK]), len(records[i : i + BLOCK]))
                                   for i in range(0, len(records), BLOCK)]
             ids.append((collection, 0, [r["id"] for r in records]))

@@ -185,12 +185,11 @@ def fold_people(plain: dict, merged: Merged) -> list[Problem]:
     first: dict[str, tuple[int, int]] = {}  # id -> (index in kept, index in the merged list)
     later: dict[tuple[str, str], int] = {}  # (id, later file) -> index in the merged list
     for index, person in enumerate(plain.get("people") or []):
-        roles = [r if r.get("source") else {**r, "source": person["source"]}
-                 for r in person.get("roles") or []]
+        person = with_role_sources(person)
         if person["id"] not in first or not later_file(merged, ("people", first[person["id"]][1]),
                                                       ("people", index)):
             first.setdefault(person["id"], (len(kept), index))  # twice in its first file:
-            kept.append({**person, "roles": roles})  # the id check has said so
+            kept.append(person)  # the id check has said so
             continue
         at, original = first[person["id"]]
         twice = later.setdefault((person["id"], merged.local(("people", index))[0].file), index)
@@ -208,12 +207,19 @@ def fold_people(plain: dict, merged: Merged) -> list[Problem]:
                 "person, nothing else")))
             continue
         spellings = earlier.get("spellings") or []
-        kept[at] = {**earlier, "roles": [*earlier["roles"], *roles],
+        kept[at] = {**earlier, "roles": [*earlier["roles"], *person["roles"]],
                     "spellings": [*spellings, *(s for s in person.get("spellings") or []
                                                 if s not in spellings)]}
     if "people" in plain:
         plain["people"] = kept
     return problems
+
+
+def with_role_sources(person: dict) -> dict:
+    """A person whose every role names its source: the person record's, where the role names
+    none. What :func:`fold_people` keeps of a person no later file adds to."""
+    return {**person, "roles": [r if r.get("source") else {**r, "source": person["source"]}
+                                for r in person.get("roles") or []]}
 
 
 def _disagreement(earlier: dict, later: dict) -> tuple[str, str] | None:
