@@ -153,6 +153,11 @@ def _secs(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms" if seconds < 10 else f"{seconds:.1f} s"
 
 
+def _spread(runs: list) -> str:
+    """The median of some runs, and the fastest and slowest of them."""
+    return f"{_secs(statistics.median(runs))} ({_secs(min(runs))}-{_secs(max(runs))})"
+
+
 class Load:
     """The 1-minute load average seen around a measure: 'lowest-highest'."""
 
@@ -217,7 +222,9 @@ def main() -> None:
         args.no_readme = True
     quick = args.quick
     reps = args.reps or (5 if quick else 41)
-    cold_reps = args.cold_reps or (2 if quick else 3)
+    # the reference's parse of 100,000 quotes varies most (12.6 to 18.9 s in medians of 3 on
+    # this machine in one morning): seven runs a side keep one slow minute from deciding it
+    cold_reps = args.cold_reps or (2 if quick else 7)
     sizes = (300,) if quick else (1000, 10000, 100000)
     big = sizes[-1]
     out = args.out or (HERE / "data" / "RESULTS-quick.md" if quick else HERE / "RESULTS.md")
@@ -308,8 +315,8 @@ def main() -> None:
             cache_files = [f for f in Path(work, f"warm-{n}").rglob("*") if f.is_file()]
             cache_mb = sum(f.stat().st_size for f in cache_files) / 1e6
             context.append(
-                f"| {n:,} | {size_mb:.1f} MB | {_secs(statistics.median(first))} | "
-                f"{_secs(statistics.median(parse))} | {_secs(statistics.median(later))} | "
+                f"| {n:,} | {size_mb:.1f} MB | {_spread(first)} | "
+                f"{_spread(parse)} | {_secs(statistics.median(later))} | "
                 f"{max(peaks)} MB | {cache_mb:.1f} MB | {_cpu(first, parse)} | {load}; {later_load} |"
             )
         # 3. extract on hostile and many articles (its own module).
@@ -345,8 +352,8 @@ def main() -> None:
         "By size (query: `briefcli quotes --speaker Arbour`, the same five quotes at every size; "
         "same conditions):",
         "",
-        "| Quotes | YAML | First query, briefcli's cache empty | CSafeLoader parse alone, "
-        "collector paused | Later query, cache filled | Peak memory, first query | Cache files | "
+        "| Quotes | YAML | First query, briefcli's cache empty (fastest-slowest) | CSafeLoader "
+        "parse alone, collector paused (fastest-slowest) | Later query, cache filled | Peak memory, first query | Cache files | "
         "CPU s, first query / CSafeLoader (ratio) | Load (first; later) |",
         "|---|---|---|---|---|---|---|---|---|",
         *context,
