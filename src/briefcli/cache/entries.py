@@ -55,7 +55,7 @@ def answer_block(collection: str, n: int) -> str:
     """The name of an entry's n-th block of a collection as an answer shows it: for people,
     each role with its source (as :func:`~briefcli.load.merge.fold_people` gives them where
     no later file adds to a person); for the rest, the records as written."""
-    return f"people.folded/{n}" if collection == "people" else f"{collection}/{n}"
+    return f"people.sourced/{n}" if collection == "people" else f"{collection}/{n}"
 
 
 def block_counts(sections: dict) -> dict[str, int]:
