@@ -102,10 +102,9 @@ def write_answer(path: str, header: dict, *, info: dict, source_files: dict,
     total = sum(len(run) for _, _, run in ids)
     n_ids = _buckets(total)
     id_buckets: list[dict] = [{} for _ in range(n_ids)]
-    for collection, first, run in ids:  # _bucket, inline: this loop sees every id
+    for collection, first, run in ids:
         for index, rid in enumerate(run, first):
-            id_buckets[crc32(rid.encode("utf-8", "surrogatepass")) % n_ids].setdefault(
-                rid, (collection, index))
+            id_buckets[_bucket(rid, n_ids)].setdefault(rid, (collection, index))
     for n, bucket in enumerate(id_buckets):
         chunks[f"ids/{n}"] = bucket
     refs = {}

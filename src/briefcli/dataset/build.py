@@ -239,7 +239,7 @@ class _NoPositions:
 def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, reload):
     from ..cache.answer import BLOCK, open_answer, write_answer
     from ..cache.sealed import Blob
-    from ..load.outline import outline
+    from ..load.outline import merged_speakers, outline
     from ..load.problems import DataError
     from ..load.verify import all_found, needles
     from ..load.yamlread import decode
@@ -262,7 +262,6 @@ def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, r
             return None
     blocks: dict[str, list] = {}
     ids: list[tuple[str, int, list[str]]] = []  # runs of ids: (collection, first index, ids)
-    speakers: dict[str, list[int]] = {}
     for collection in COLLECTIONS:
         at = 0
         if collection == "revisions":  # their dates filled in: the answer's own records
@@ -276,16 +275,13 @@ def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, r
             found.extend(part.links(collection))
             run = part.summary["ids"].get(collection, ())
             ids.append((collection, at, run))
-            if collection == "quotes":
-                for speaker, indexes in part.summary["speakers"].items():
-                    speakers.setdefault(speaker, []).extend(
-                        map(at.__add__, indexes) if at else indexes)
             at += len(run)
     texts = sorted(set(result.text_files.values()))
     header = {**header, "texts": [(t, reading.digest(t, t)) for t in texts]}
     names = [f.name for f in files]
     write_answer(base + ".answer", header, info=result.info, source_files=result.text_files,
-                 blocks=blocks, ids=ids, indexes={"quotes.speaker": speakers},
+                 blocks=blocks, ids=ids,
+                 indexes={"quotes.speaker": merged_speakers([p.summary for p in parts])},
                  names=[n for p in parts for n in p.summary["names"]],
                  warnings=result.warnings, files=names)
     # the others' keys are known verified already; these count if their texts stood still

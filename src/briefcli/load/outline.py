@@ -91,11 +91,9 @@ def joined(summaries: list[dict]) -> dict:
     if len(summaries) == 1:
         return summaries[0]
     out: dict = {"ids": {}, "refs": [set() for _ in summaries[0]["refs"]], "sources": [],
-                 "steps": [], "revisions": [], "speakers": {}, "names": [], "needles": {},
-                 "quoted": {}}
+                 "steps": [], "revisions": [], "names": []}
     latest = [s["latest_quote"] for s in summaries if s["latest_quote"]]
     out["latest_quote"] = max(latest) if latest else None
-    quotes = 0
     for summary in summaries:
         for collection, ids in summary["ids"].items():
             out["ids"].setdefault(collection, []).extend(ids)
@@ -103,15 +101,35 @@ def joined(summaries: list[dict]) -> dict:
             found.update(values)
         for key in ("sources", "steps", "revisions", "names"):
             out[key].extend(summary[key])
-        for speaker, indexes in summary["speakers"].items():
-            out["speakers"].setdefault(speaker, []).extend(quotes + i for i in indexes)
-        for source, value in summary["needles"].items():
-            out["needles"][source] = out["needles"].get(source, b"") + value
-        for source, count in summary["quoted"].items():
-            out["quoted"][source] = out["quoted"].get(source, 0) + count
-        quotes += len(summary["ids"].get("quotes", ()))
     out["refs"] = [sorted(values) for values in out["refs"]]
+    out["speakers"] = merged_speakers(summaries)
+    out["needles"], out["quoted"] = per_source(summaries)
     return out
+
+
+def merged_speakers(summaries: list[dict]) -> dict[str, list[int]]:
+    """Each speaker's quotes across summaries (pieces of a file, or a dataset's files) in
+    order: each summary's positions moved on by the quotes of the summaries before it."""
+    out: dict[str, list[int]] = {}
+    at = 0
+    for summary in summaries:
+        for speaker, indexes in summary["speakers"].items():
+            out.setdefault(speaker, []).extend(map(at.__add__, indexes) if at else indexes)
+        at += len(summary["ids"].get("quotes", ()))
+    return out
+
+
+def per_source(summaries) -> tuple[dict[str, bytes], dict[str, int]]:
+    """Across summaries in order: each source's needle digests joined (a change to any of its
+    quotes anywhere changes them), and how many direct and partial quotes it has."""
+    needles: dict[str, bytes] = {}
+    quoted: dict[str, int] = {}
+    for summary in summaries:
+        for source, value in summary["needles"].items():
+            needles[source] = needles.get(source, b"") + value
+        for source, count in summary["quoted"].items():
+            quoted[source] = quoted.get(source, 0) + count
+    return needles, quoted
 
 
 def _quoted(quotes: list[dict]) -> dict[str, int]:
@@ -204,13 +222,7 @@ def _sources(parts: list, reading, result: Outline) -> bool:
 
     dataset_files = {os.path.realpath(p.file.real) for p in parts}
     folders: dict[str, str] = {}
-    needles: dict[str, bytes] = {}  # per source, each file's digest of its quotes, in order
-    quoted: dict[str, int] = {}
-    for part in parts:
-        for source, value in part.summary["needles"].items():
-            needles[source] = needles.get(source, b"") + value
-        for source, count in part.summary["quoted"].items():
-            quoted[source] = quoted.get(source, 0) + count
+    needles, quoted = per_source(p.summary for p in parts)
     for part in parts:
         for index, source in enumerate(part.summary["sources"]):
             sid, rel = source["id"], source["text"]
