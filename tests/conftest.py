@@ -51,8 +51,6 @@ def check_jsonschema():
     """check_jsonschema(*files) -> Click's Result (exit_code, output) of check-jsonschema, the
     test extra's independent validator, checking FILES against the committed JSON Schema. Run
     through its own command line in this process: installed is enough, on PATH or not."""
-    from click.testing import CliRunner
-
     validator = pytest.importorskip("check_jsonschema.cli", reason="check-jsonschema is in the test extra")
 
     def run(*files: str):
