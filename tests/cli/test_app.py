@@ -199,3 +199,25 @@ def test_people_at_40_columns_keeps_every_column(cli):
                           ("direct", "partial", "paraphrase") if person[f"{kind}_count"])
         assert f"{person['name']} · {kinds or 'none'}" in words
         assert person["role"] in words
+
+
+@pytest.mark.parametrize("width", range(42, 161, 6))
+def test_people_counts_are_whole_at_every_width(cli, width):
+    """A table's counts by kind stay whole: on one line where the width allows it with the role
+    still readable, one kind a line where it does not, never cut off."""
+    out = cli("people", width=width).stdout
+    lines = out.splitlines()
+    assert max(map(len, lines)) <= width
+    people = json.loads(cli("people", "--json").stdout)
+    arbour = next(p for p in people if p["name"] == "Louise Arbour")
+    kinds = [f"{arbour[f'{kind}_count']} {kind}" for kind in ("direct", "partial", "paraphrase")]
+    assert kinds == ["1 direct", "1 partial", "3 paraphrase"]
+    if lines[1].split() != ["Name", "Role", "Quotes"]:
+        return  # cards, checked at 40 columns above
+    first = next(n for n, line in enumerate(lines) if line.startswith(" Louise Arbour"))
+    if ", ".join(kinds) in lines[first]:
+        # one line: the role column kept its 20 columns
+        assert lines[first].index("1 direct") - lines[first].index("Special") >= 20
+    else:
+        assert [line.split("   ")[-1].strip() for line in lines[first:first + 3]] == [
+            "1 direct,", "1 partial,", "3 paraphrase"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Group
 from rich.padding import Padding
 from rich.table import Table
@@ -11,9 +12,6 @@ from rich.text import Text
 from ..text import clean
 from .view import Column, Listing, cell, pieces
 from .walk import Walker
-
-# How a record's standing (Listing.tone) shows at a terminal with colour.
-TONES = {"overdue": "bold red", "due": "bold yellow"}
 
 # How a record's standing (Listing.tone) shows at a terminal with colour.
 TONES = {"overdue": "bold red", "due": "bold yellow"}
@@ -53,18 +51,17 @@ class Terminal(Walker):
         return [text(value, "italic")]
 
     def table(self, listing: Listing):
-        grid = Table(box=box.SIMPLE_HEAD, show_edge=False, show_lines=False,
-                     header_style="bold", expand=False)
-        for column in listing.shown:
-            if column.wide:
-                grid.add_column(text(column.header), ratio=1, min_width=20, overflow="fold")
-            else:
-                grid.add_column(text(column.header), overflow="fold")
-        for record in listing.records:
-            grid.add_row(*(marked(c, record) for c in listing.shown), style=_tone(listing, record))
+        rows = [[marked(c, r) for c in listing.shown] for r in listing.records]
+        grids = [_grid(listing, rows)]
+        short = [n for n, c in enumerate(listing.shown) if not c.wide]
+        if any("\n" in row[n].plain for row in rows for n in short):
+            # short values of several lines (people's counts by kind) each on one line, first,
+            # where the width allows it
+            grids.insert(0, _grid(listing, [[_joined(v) if n in short else v
+                                             for n, v in enumerate(row)] for row in rows]))
         # as cards, a listing's title (shown above it on a page of its own) gets its blank line
         lead = [Text("")] if listing.title else []
-        return [_Fitting(grid, lambda: lead + self.cards(listing))]
+        return [_Fitting(grids, lambda: lead + self.cards(listing))]
 
     def card(self, index, listing, record, short, wide):
         """The short values on a line, the first in bold; each wide value below, indented."""
@@ -102,22 +99,47 @@ def _tone(listing: Listing, record: dict) -> str | None:
     return TONES.get(listing.tone(record)) if listing.tone else None
 
 
-class _Fitting:
-    """A table where it fits the width, else the same records as cards: a narrow terminal
-    never loses a column."""
+def _grid(listing: Listing, rows: list[list[Text]]) -> Table:
+    """A listing's table: short columns never wrap (each as wide as its longest line), wide
+    ones take the room left."""
+    grid = Table(box=box.SIMPLE_HEAD, show_edge=False, show_lines=False,
+                 header_style="bold", expand=False)
+    for number, column in enumerate(listing.shown):
+        if column.wide:
+            grid.add_column(text(column.header), ratio=1, min_width=20, overflow="fold")
+        else:
+            widest = max((cell_len(line) for row in rows for line in row[number].plain.split("\n")),
+                         default=0)
+            grid.add_column(text(column.header), no_wrap=True, min_width=widest)
+    for record, row in zip(listing.records, rows):
+        grid.add_row(*row, style=_tone(listing, record))
+    return grid
 
-    def __init__(self, grid: Table, cards) -> None:
-        self.grid = grid
+
+def _joined(value: Text) -> Text:
+    """A value of several lines on one: its line breaks become spaces."""
+    out = value.copy()
+    out.plain = value.plain.replace("\n", " ")
+    return out
+
+
+class _Fitting:
+    """The first of ``grids`` whose columns fit the width, else the same records as cards: a
+    narrow terminal never loses a column."""
+
+    def __init__(self, grids: list[Table], cards) -> None:
+        self.grids = grids
         self.cards = cards
 
     def __rich_console__(self, console, options):
         from rich.measure import Measurement
 
         unbounded = options.update(max_width=max(1000, options.max_width))
-        if Measurement.get(console, unbounded, self.grid).minimum > options.max_width:
-            yield Group(*self.cards())
-        else:
-            yield self.grid
+        for grid in self.grids:
+            if Measurement.get(console, unbounded, grid).minimum <= options.max_width:
+                yield grid
+                return
+        yield Group(*self.cards())
 
 
 def render(view, terminal) -> None:
