@@ -7,7 +7,7 @@ import random
 
 import pytest
 from fuzzing import fuzz
-from hypothesis import HealthCheck, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from briefcli.load import fastread, yamlread
@@ -309,8 +309,13 @@ def _line(parts) -> str:
     return out + tail
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@fuzz(400)
 @given(st.lists(LINE, min_size=1, max_size=12), st.sampled_from(["\n", ""]))
+# what three runs of 400 random inputs reached and the fixed 400 do not: a block scalar at the
+# end of a file with no line break, records with the same keys, a list of text and records
+@example([(0, "", "a", True, "|", "")], "")
+@example([(0, "- ", "a", True, "x", ""), (0, "- ", "a", True, "y", "")], "\n")
+@example([(0, "- ", None, False, "x", ""), (0, "- ", "a", True, "y", "")], "\n")
 def test_differential_fuzz(lines, end):
     same("\n".join(_line(p) for p in lines) + end)
 
