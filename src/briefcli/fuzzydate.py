@@ -307,7 +307,7 @@ def _range(left: str, right: str, whole: str) -> tuple[date | None, date | None]
     return start, end
 
 
-@lru_cache(maxsize=4096)  # a dataset repeats its dates; a FuzzyDate is immutable
+@lru_cache(maxsize=32768)  # a dataset repeats its dates (10,000 distinct in 100,000 quotes); immutable
 def parse(text: str, wording: str | None = None) -> FuzzyDate:
     """Parse ``text`` into a FuzzyDate whose display wording is ``wording`` (default: text)."""
     if not isinstance(text, str) or not text.strip():
