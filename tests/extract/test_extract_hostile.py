@@ -97,3 +97,25 @@ def test_the_linear_markdown_scans_agree_with_the_regular_expressions_they_repla
         ], text
         assert markup.strong(text) == [(m.start(), m.end()) for m in re.finditer(OLD_STRONG, text)], text
         assert markup.emphasis(text) == [(m.start(), m.end()) for m in re.finditer(OLD_EMPHASIS, text)], text
+
+
+def test_the_words_outside_quotations_are_found_in_one_walk():
+    """names.words walks the quoted spans beside the words instead of asking of each word
+    whether a span covers it: the same words, for any spans, wherever the range starts."""
+    import random
+
+    from briefcli.extract.names import _WORD, words
+    from briefcli.extract.spans import Spans
+
+    rng = random.Random(2017)
+    for _ in range(3000):
+        text = "".join(rng.choice(["Ana ", "Roe", " said", "“", "”", ", ", ".", "x"])
+                       for _ in range(rng.randint(0, 30)))
+        cuts = sorted(rng.sample(range(len(text) + 1), min(len(text) + 1, 2 * rng.randint(0, 4))))
+        spans = Spans(zip(cuts[::2], cuts[1::2]))  # sorted and apart, as quoted passages are
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert [(w.text, w.start, w.end) for w in words(text, start, end, spans)] == [
+            (m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)
+            if not spans.covers(m.start())
+        ], (text, spans.spans, start, end)

@@ -38,6 +38,7 @@ _ROLE_OF = re.compile(
 RELATIVE_REACH = 200
 _RELATIVE = re.compile(r",\s+(which|who)\s")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+_THE = re.compile(r"[Tt]he((?:\s+[\w’'-]+){1,4})")  # a role: 'the envoy', 'The UN special envoy'
 # ' of Nigeria', ' of the United Kingdom' just before the verb; the words of the place are
 # separated by white space, so no two ways to split them (no nested repetition to backtrack).
 _OF_PLACE = re.compile(r"(?<!\s)\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s*$")
@@ -76,10 +77,10 @@ class Attributor:
         mention = self.cast.at(at)
         if mention is not None:
             return mention.person, mention.end, self._words(at, mention.end), mention.kind == "pronoun"
-        m = re.match(r"[Tt]he((?:\s+[\w’'-]+){1,4})", self.text[at : at + 80])
+        m = _THE.match(self.text, at, at + 80)
         if m:
             offset = at + 3
-            for word in _WORD.finditer(self.text, offset, at + m.end()):
+            for word in _WORD.finditer(self.text, offset, m.end()):
                 if self._head(word.group()):
                     person = self.role_person(word.group(), at)
                     return person, word.end(), self._words(at, word.end()), True

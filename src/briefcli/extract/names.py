@@ -59,11 +59,16 @@ class Word:
 
 
 def words(text: str, start: int, end: int, skip) -> list[Word]:
-    return [
-        Word(m.group(), m.start(), m.end())
-        for m in _WORD.finditer(text, start, end)
-        if not skip.covers(m.start())
-    ]
+    """The words of text[start:end] that no span of ``skip`` covers."""
+    out: list[Word] = []
+    spans, at = skip.spans, skip.first_after(start)  # the spans in order, beside the words
+    for m in _WORD.finditer(text, start, end):
+        begin = m.start()
+        while at < len(spans) and spans[at][1] <= begin:
+            at += 1
+        if at == len(spans) or begin < spans[at][0]:
+            out.append(Word(m.group(), begin, m.end()))
+    return out
 
 
 MAX_NAME_WORDS = 8  # 'Mohammed bin Salman bin Abdulaziz Al Saud' is seven

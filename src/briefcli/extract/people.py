@@ -168,18 +168,18 @@ def find(text: str, sentences, skip, known: Known | None = None) -> Cast:
     # Surnames used with an honorific somewhere ('Ms. Paredes'): a full name ending with one
     # of them is a person even where nothing else says so.
     surnames: set[tuple[str, ...]] = set()
+    read = []  # each sentence's words, their indexes and runs, for both passes
     for s_start, s_end in sentences:
         ws = words(text, s_start, s_end, skip)
         index_of = {id(w): i for i, w in enumerate(ws)}
-        for run in runs(text, ws):
+        read.append((s_start, s_end, ws, index_of, runs(text, ws)))
+        for run in read[-1][4]:
             titles = title_before(text, ws, index_of[id(run[0])])
             if any(t.text.lower().rstrip(".") in PURE_HONORIFICS for t in titles) and len(run) <= 3:
                 surnames.add(tuple(fold(w.bare) for w in run))
 
-    for s_start, s_end in sentences:
-        ws = words(text, s_start, s_end, skip)
-        index_of = {id(w): i for i, w in enumerate(ws)}
-        for run in runs(text, ws):
+    for s_start, s_end, ws, index_of, sentence_runs in read:
+        for run in sentence_runs:
             first, last = run[0], run[-1]
             name = text[first.start : last.start] + last.bare
             titles = title_before(text, ws, index_of[id(first)])
@@ -229,7 +229,7 @@ def find(text: str, sentences, skip, known: Known | None = None) -> Cast:
                 person.gender = person.gender or gender_of(pure)
 
     # People of the dataset named in the article without any of the signs above.
-    folded = Folded(text)
+    folded = Folded(text) if known.people else None  # built only where a name is searched
     for record in known.people:
         for name in [record["name"], *record.get("spellings", [])]:
             for start, end in folded.find_all(name):
@@ -238,6 +238,8 @@ def find(text: str, sentences, skip, known: Known | None = None) -> Cast:
                 add(record["name"], start, "dataset")
 
     _honorific_mentions(text, cast, honorific_runs, known)
+    if cast.people and folded is None:
+        folded = Folded(text)
     _name_mentions(text, cast, folded, skip, known)
     _pronouns(text, cast, sentences, skip)
     cast.index()
@@ -296,7 +298,9 @@ def _honorific_mentions(text: str, cast: Cast, runs, known: Known) -> None:
         )
 
 
-def _name_mentions(text: str, cast: Cast, folded: Folded, skip, known: Known) -> None:
+def _name_mentions(text: str, cast: Cast, folded: Folded | None, skip, known: Known) -> None:
+    """Every mention of the cast's names (``folded``: the text's index, None when the cast is
+    empty)."""
     searched: set[tuple[str, str]] = set()  # a name searched once: its places go to the first owner
     for person in cast.people.values():
         names = {person.name}

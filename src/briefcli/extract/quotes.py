@@ -68,8 +68,12 @@ class LeftOut:
     why: str
 
 
+_WORDS = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
+_ANY_WORD = re.compile(r"\w")
+
+
 def _words(text: str) -> list[str]:
-    return re.findall(r"[^\W_]+(?:[-’'][^\W_]+)*", text)
+    return _WORDS.findall(text)
 
 
 def _title_case(text: str) -> bool:
@@ -123,7 +127,7 @@ class _Reader:
             LeftOut(passages[i].parts[0].start, passages[i].parts[-1].end, why) for i, why in self.labelled.items()
         ]
         for group in groups:
-            parts = [p for i in group for p in passages[i].parts if re.search(r"\w", text[p.start : p.end])]
+            parts = [p for i in group for p in passages[i].parts if _ANY_WORD.search(text, p.start, p.end)]
             if not parts:
                 continue
             found, guessed = self._speaker(group[0])

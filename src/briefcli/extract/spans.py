@@ -22,6 +22,11 @@ class Spans:
         index = bisect_right(self.starts, at) - 1
         return index >= 0 and at < self.spans[index][1]
 
+    def first_after(self, at: int) -> int:
+        """The index of the first span that ends after ``at`` (``len(self)`` if none does)."""
+        index = bisect_right(self.starts, at) - 1  # the last span that starts at or before it
+        return index if index >= 0 and self.spans[index][1] > at else index + 1
+
     def any_within(self, start: int, end: int) -> bool:
         """Whether a span starts in [start, end)."""
         index = bisect_right(self.starts, start - 1)
