@@ -172,8 +172,9 @@ def find(text: str, sentences, skip, known: Known | None = None) -> Cast:
     for s_start, s_end in sentences:
         ws = words(text, s_start, s_end, skip)
         index_of = {id(w): i for i, w in enumerate(ws)}
-        read.append((s_start, s_end, ws, index_of, runs(text, ws)))
-        for run in read[-1][4]:
+        sentence_runs = runs(text, ws)
+        read.append((s_start, s_end, ws, index_of, sentence_runs))
+        for run in sentence_runs:
             titles = title_before(text, ws, index_of[id(run[0])])
             if any(t.text.lower().rstrip(".") in PURE_HONORIFICS for t in titles) and len(run) <= 3:
                 surnames.add(tuple(fold(w.bare) for w in run))
