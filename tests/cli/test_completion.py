@@ -107,3 +107,14 @@ def test_name_options_complete_by_a_word_of_the_name(shared_cache):
     assert complete("briefcli quotes --event stock", 3, shared_cache) == ["plain,stocktaking-meeting"]
     assert complete("briefcli quotes --source un", 3, shared_cache) == ["plain,un-news-2017-12-07"]
     assert complete("briefcli timeline --place moro", 3, shared_cache) == ["plain,morocco"]
+
+
+@pytest.mark.parametrize("option", ["--install-completion", "--show-completion"])
+def test_typers_completion_options_point_to_the_command(cli, option):
+    """Typer's completion options are not briefcli's: the usage error names the command that is."""
+    result = cli(option)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (f"briefcli: No such option '{option}'. Shell completion: "
+                             "'briefcli completion bash|zsh|fish' prints the script.\n")
+    other = cli("--installcompletion")
+    assert other.exit_code == 2 and "briefcli completion" not in other.stderr

@@ -128,9 +128,16 @@ def _run(args: list[str]) -> int:
     return result if isinstance(result, int) else 0
 
 
+# Typer's completion options, which a Typer user may expect here: briefcli has a command instead
+_COMPLETION_OPTIONS = ("--install-completion", "--show-completion")
+
+
 def _usage_error(exc: click.ClickException) -> None:
     """One line, which names the option and what it accepts."""
-    terminal.message("briefcli: " + " ".join(exc.format_message().split()))
+    message = " ".join(exc.format_message().split())
+    if isinstance(exc, click.NoSuchOption) and exc.option_name in _COMPLETION_OPTIONS:
+        message += " Shell completion: 'briefcli completion bash|zsh|fish' prints the script."
+    terminal.message("briefcli: " + message)
 
 
 def _failure(exc: Exception, debug: bool) -> int:
