@@ -14,7 +14,7 @@ from rich.text import Text
 
 from briefcli.console import Terminal, plain_lines, strip_trailing_spaces
 
-PIECES = ["Ana", " ", "  ", "Ortiz", "said", "\n", "“We agree,”", "·", "Lajčák", "会议", "🌍",
+PIECES = ["Ana", " ", "  ", "\t", "Ortiz", "said", "\n", "“We agree,”", "·", "Lajčák", "会议", "🌍",
           "x" * 30, "-", "a-b-c-d", "\u00a0", "\\x1b[31m", ",", ".", "(2017-12-04/2017-12-06)"]
 
 
@@ -42,7 +42,11 @@ def test_cards_print_as_rich_prints_them(seed, monkeypatch):
         width = rng.choice([*range(5, 40), 80, 120])
         group = Group(*items)
         console = Terminal(file=io.StringIO(), width=width)._console(False)
-        assert plain_lines(group, console) == rich_prints(group, width), (items, width)
+        fast = plain_lines(group, console)
+        if fast is None:  # declined only for a tab, which Rich expands as it prints
+            assert any("\t" in getattr(item, "renderable", item).plain for item in items)
+        else:
+            assert fast == rich_prints(group, width), (items, width)
 
 
 def test_anything_else_is_left_to_rich(monkeypatch):
@@ -52,6 +56,7 @@ def test_anything_else_is_left_to_rich(monkeypatch):
     table.add_row("b")
     assert plain_lines(Group(Text("x"), table), console) is None
     assert plain_lines(Group(Text("no line break", end="")), console) is None
+    assert plain_lines(Group(Text("a\tb")), console) is None
     assert plain_lines(Group(Padding(Text("x"), (1, 0, 0, 4))), console) is None
     assert plain_lines(Text("x"), console) is None
     assert plain_lines(Group(), console) == rich_prints(Group(), 40) == ""

@@ -38,7 +38,7 @@ def plain_lines(renderable, console) -> str | None:
     """What ``console`` prints for ``renderable`` without colour, with no trailing spaces, when
     it is a Group of Text and of Text indented by Padding (a listing of cards, the most records
     a command prints): each Text wrapped by Rich's own Text.wrap, without the rest of Rich's
-    rendering, which takes three times as long. None for anything else (a table, say)."""
+    rendering, which takes three times as long. None for anything else (a table, a tab)."""
     from rich.console import Group
     from rich.padding import Padding
     from rich.text import Text
@@ -56,7 +56,12 @@ def plain_lines(renderable, console) -> str | None:
             return None
         if fitted and not any(map(cell_len, item.plain.split("\n"))):
             continue  # Padding fits itself to the text: none at all, no line
-        pad = " " * left
+        pad, plain = " " * left, item.plain
+        if "\t" in plain:  # Rich expands tabs as it prints, not as it wraps
+            return None
+        if "\n" not in plain and cell_len(plain) <= width - left:
+            out.append((pad + plain).rstrip(" "))  # one line that fits: nothing to wrap
+            continue
         out.extend((pad + line.plain).rstrip(" \t") for line in item.wrap(console, width - left))
     return "\n".join(out) + "\n" if out else ""
 
