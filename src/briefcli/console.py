@@ -39,14 +39,13 @@ def plain_lines(renderable, console) -> str | None:
     it is a Group of Text and of Text indented by Padding (a listing of cards, the most records
     a command prints): each Text wrapped by Rich's own Text.wrap, without the rest of Rich's
     rendering, which takes three times as long. None for anything else (a table, a tab)."""
+    from rich.cells import cell_len
     from rich.console import Group
     from rich.padding import Padding
     from rich.text import Text
 
     if type(renderable) is not Group:
         return None
-    from rich.cells import cell_len
-
     width, out = console.width, []
     for item in renderable.renderables:
         left, fitted = 0, False
@@ -54,15 +53,16 @@ def plain_lines(renderable, console) -> str | None:
             left, fitted, item = item.left, not item.expand, item.renderable
         if type(item) is not Text or item.end != "\n" or width - left < 1:
             return None
-        if fitted and not any(map(cell_len, item.plain.split("\n"))):
-            continue  # Padding fits itself to the text: none at all, no line
-        pad, plain = " " * left, item.plain
+        plain = item.plain
         if "\t" in plain:  # Rich expands tabs as it prints, not as it wraps
             return None
+        if fitted and not any(map(cell_len, plain.split("\n"))):
+            continue  # Padding fits itself to the text: none at all, no line
+        pad = " " * left
         if "\n" not in plain and cell_len(plain) <= width - left:
             out.append((pad + plain).rstrip(" "))  # one line that fits: nothing to wrap
             continue
-        out.extend((pad + line.plain).rstrip(" \t") for line in item.wrap(console, width - left))
+        out.extend((pad + line.plain).rstrip(" ") for line in item.wrap(console, width - left))
     return "\n".join(out) + "\n" if out else ""
 
 
