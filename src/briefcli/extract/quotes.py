@@ -215,7 +215,7 @@ class _Reader:
         if s_index not in self.unquoted:
             spans = [(self.passages[i].start, self.passages[i].end) for i in sentence.passages]
             rest = "".join(text[a:b] for a, b in _outside(sentence.start, sentence.end, spans))
-            self.unquoted[s_index] = bool(re.search(r"\w", rest))
+            self.unquoted[s_index] = bool(_ANY_WORD.search(rest))
         if self.quotes and not self.unquoted[s_index]:
             last = self.quotes[-1]
             near = sentence.paragraph - self.sentences[last.sentence].paragraph <= 1
