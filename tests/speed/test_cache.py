@@ -85,6 +85,58 @@ def test_same_answers_with_and_without_cache(which, generated, run_json, monkeyp
     assert all(code == 0 for code, _, _ in without)
 
 
+def test_the_sorted_indexes_find_every_key_and_nothing_else():
+    """An index cut into parts finds each key's positions in order, across part boundaries
+    and for keys with more positions than a part holds, and nothing for any other key."""
+    import random
+    from bisect import bisect_right
+
+    from briefcli.cache.answer import PART, _lookup, _sorted_index
+
+    rng = random.Random(5)
+    cases = [(size, distinct) for size in (0, 1, PART - 1, PART, PART + 1, 5 * PART + 7)
+             for distinct in (1, 3, size // 4 + 1, size + 1)]
+    for size, distinct in cases:
+        pool = [f"k-{n:04d}" for n in range(distinct)]
+        keys = [rng.choice(pool) if rng.random() > 0.05 else None for _ in range(size)]
+        if size > 2 * PART:  # more of one key than a part holds, in the middle
+            keys[PART // 2 : 2 * PART] = [pool[-1]] * (3 * PART // 2)
+        firsts, parts = _sorted_index(keys)
+        assert len(firsts) == len(parts) and firsts == sorted(firsts)
+        expected: dict[str, list[int]] = {}
+        for position, key in enumerate(keys):
+            if key is not None:
+                expected.setdefault(key, []).append(position)
+        for key in [*pool, "", "a", "k-", "k-0000a", "zz"]:
+            n = bisect_right(firsts, key) - 1
+            found = _lookup(parts[n], key) if n >= 0 else []
+            assert found == expected.get(key, []), (size, distinct, key)
+
+
+def test_every_record_and_speaker_is_found_in_the_cache_as_without_it(generate, tmp_path):
+    """The store read from the cache finds every record by its id and every speaker's quotes
+    as the store read from the YAML does, for a folder whose answer links its files' blocks."""
+    from briefcli import dataset
+    from briefcli.cache.answer import PART
+    from briefcli.store import COLLECTIONS
+
+    folder = generate.write_folder(1000, tmp_path / "data", files=4)
+    plain = dataset.open([str(folder)], no_cache=True)
+    dataset.open([str(folder)])  # fills the cache
+    cached = from_cache([str(folder)])
+    assert cached is not None and type(cached) is not type(plain)
+    ids = [r["id"] for c in COLLECTIONS for r in plain.records(c)]
+    assert len(ids) > 2 * PART  # the id index has several parts
+    for rid in ids:
+        assert cached.get(rid) == plain.get(rid), rid
+    for missing in ("", "no-such-id", ids[0] + "x", "~"):
+        assert cached.get(missing) is None
+    speakers = {q["speaker"] for q in plain.records("quotes")}
+    for speaker in [*speakers, "nobody"]:
+        assert cached.records("quotes", speaker=speaker) == plain.records("quotes", speaker=speaker)
+    assert cached.count_by("quotes", "speaker") == plain.count_by("quotes", "speaker")
+
+
 def test_no_cache_flag_and_variable_write_nothing(run_json, isolated, monkeypatch):
     assert run_json("--no-cache", "people")[0] == 0
     assert not isolated.exists()
@@ -255,8 +307,8 @@ def _damage(path: Path, how: str) -> None:
         _reseal(path, lambda header, chunks: chunks.update(
             {name: [{**q, "speaker": "arbour"} for q in chunks[name]]}))
     elif how == "forged index":  # the speaker index lists a quote twice, digest recomputed
-        _forge_chunk(path, "quotes.speaker/0",
-                     lambda bucket: {k: v + v[:1] for k, v in bucket.items()})
+        _forge_chunk(path, "quotes.speaker/0",  # (keys, where each one's positions start, positions)
+                     lambda part: (part[0], [0, *(s + 1 for s in part[1][1:])], part[2][:1] + part[2]))
     elif how == "records missing":  # a block of people one short, in the entry and in the
         # answer's link to it, both sealed anew: only the answer's counts know
         entry, inner = _holder(path, "people/0")

@@ -8,8 +8,10 @@ Chunks (each checked against its digest before use, see :mod:`.sealed`):
   their blocks: its header's ``linked`` names, for each such block, the entry (one of
   ``entries``, files in the cache's ``files`` folder), the chunk there and its digest, and the
   block is read from the entry, checked against that digest;
-* ``ids/<n>``: bucket n of the id index (id -> collection and position);
-* ``quotes.speaker/<n>``: bucket n of the speaker index (speaker -> positions of their quotes);
+* ``ids/<n>``: part n of the id index (id -> collection and position), and
+  ``quotes.speaker/<n>``: part n of the speaker index (speaker -> positions of their quotes):
+  each index is sorted by its keys and cut into parts whose first keys the header holds (see
+  :func:`_sorted_index`), so a lookup reads one part;
 * ``quotes.speaker``: how many quotes each speaker has; ``names``: every person's names and
   spellings, folded, with the person's id; ``warnings``: the dataset's warnings.
 
@@ -22,24 +24,60 @@ header says), so even a sealed file that lies about itself cannot change an answ
 from __future__ import annotations
 
 import os
-from binascii import crc32
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from itertools import accumulate, islice, repeat
+from operator import eq, sub
 
 from ..store import COLLECTIONS, Data
 from . import CacheUnusable
 from .sealed import Blob, Sealed, write
 
-FORMAT = 4
+FORMAT = 5
 BLOCK = 256
 INDEXED = {"quotes": ("speaker",)}
 
 
-def _bucket(value: str, buckets: int) -> int:
-    return crc32(value.encode("utf-8", "surrogatepass")) % buckets
+PART = 512  # keys in a part of an index
 
 
-def _buckets(count: int) -> int:
-    return max(1, count // 512)
+def _sorted_index(keys: list) -> tuple[list[str], list[tuple]]:
+    """An index of positions by key: ``keys`` (a key, or None, for each position) sorted and
+    cut into parts of about :data:`PART` positions (a key's positions, in order, never split
+    between parts), each (its distinct keys, where each key's positions start, the
+    positions); and the first key of each part. Sorting and counting are done in C: no step
+    goes through the positions one by one in Python."""
+    if all(type(key) is str for key in keys):
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+    else:
+        order = sorted((i for i, key in enumerate(keys) if type(key) is str), key=keys.__getitem__)
+    ordered = list(map(keys.__getitem__, order))
+    parts = []
+    if not any(map(eq, ordered, islice(ordered, 1, None))):  # each key once (ids)
+        for at in range(0, len(ordered), PART):
+            run = ordered[at : at + PART]
+            parts.append((run, list(range(len(run))), order[at : at + PART]))
+        return [part[0][0] for part in parts], parts
+    counts = Counter(ordered)  # in sorted order, as they came
+    distinct, sizes = list(counts), list(counts.values())
+    ends = list(accumulate(sizes))  # where each distinct key's positions end in order
+    begins = list(map(sub, ends, sizes))
+    a = 0
+    while a < len(distinct):
+        b = min(bisect_left(ends, begins[a] + PART, a) + 1, len(distinct))
+        parts.append((distinct[a:b], list(map(sub, begins[a:b], repeat(begins[a], b - a))),
+                      order[begins[a] : ends[b - 1]]))
+        a = b
+    return [part[0][0] for part in parts], parts
+
+
+def _lookup(part, key: str) -> list[int]:
+    """The positions of ``key`` in a part of a :func:`_sorted_index`."""
+    keys, starts, positions = part
+    i = bisect_left(keys, key)
+    if i == len(keys) or keys[i] != key:
+        return []
+    return positions[starts[i] : starts[i + 1] if i + 1 < len(starts) else len(positions)]
 
 
 class Link:
@@ -62,28 +100,21 @@ def save(path: str, header: dict, data: Data, names: list[str]) -> None:
         blocks[collection] = [(Blob.of(records[at : at + BLOCK]), len(records[at : at + BLOCK]))
                               for at in range(0, len(records), BLOCK)]
         ids.append((collection, 0, [r["id"] for r in records]))  # every record has one
-    indexes = {}
-    for collection, fields in INDEXED.items():
-        records = data.records(collection)
-        for field in fields:
-            by_value: dict[str, list[int]] = {}
-            for index, record in enumerate(records):
-                value = record.get(field)
-                if isinstance(value, str):
-                    by_value.setdefault(value, []).append(index)
-            indexes[f"{collection}.{field}"] = by_value
+    indexes = {f"{collection}.{field}": [r.get(field) for r in data.records(collection)]
+               for collection, fields in INDEXED.items() for field in fields}
     write_answer(path, header, info=data.info, source_files=dict(data.source_files),
                  blocks=blocks, ids=ids, indexes=indexes, names=data.person_names(),
                  warnings=data.warnings, files=names)
 
 
 def write_answer(path: str, header: dict, *, info: dict, source_files: dict,
-                 blocks: dict[str, list], ids: list, indexes: dict[str, dict],
+                 blocks: dict[str, list], ids: list, indexes: dict[str, list],
                  names: list, warnings: list, files: list[str]) -> None:
     """Write an answer: ``blocks`` are each collection's records as (Blob, how many records)
-    in order, ``ids`` runs of records' ids (collection, index of the first, ids), ``indexes`` the indexed
-    fields' values (``quotes.speaker`` -> value -> indexes), ``names`` every person's folded
-    names and ``warnings`` the dataset's, pointing into ``files`` (shown names)."""
+    in order, ``ids`` runs of records' ids (collection, index of the first, ids), ``indexes``
+    each indexed field's value for every record (``quotes.speaker`` -> a value per quote),
+    ``names`` every person's folded names and ``warnings`` the dataset's, pointing into
+    ``files`` (shown names)."""
     chunks: dict[str, object] = {}
     counts, starts = {}, {}
     linked: dict[str, tuple] = {}  # block -> (entry number, chunk name there, digest)
@@ -99,23 +130,21 @@ def write_answer(path: str, header: dict, *, info: dict, source_files: dict,
             firsts.append(at)
             at += count
         counts[collection], starts[collection] = at, firsts
-    total = sum(len(run) for _, _, run in ids)
-    n_ids = _buckets(total)
-    id_buckets: list[dict] = [{} for _ in range(n_ids)]
+    every: list[str] = []
+    runs: list[tuple] = []  # (collection, index of its first, position of its first in every)
     for collection, first, run in ids:
-        for index, rid in enumerate(run, first):
-            id_buckets[_bucket(rid, n_ids)].setdefault(rid, (collection, index))
-    for n, bucket in enumerate(id_buckets):
-        chunks[f"ids/{n}"] = bucket
-    refs = {}
-    for key, by_value in indexes.items():
-        n = refs[key] = _buckets(len(by_value))
-        buckets: list[dict] = [{} for _ in range(n)]
-        for value, positions in by_value.items():
-            buckets[_bucket(value, n)][value] = positions
-        for i, bucket in enumerate(buckets):
-            chunks[f"{key}/{i}"] = bucket
-        chunks[key] = {v: len(ix) for v, ix in by_value.items()}
+        if not (runs and runs[-1][0] == collection and runs[-1][1] + len(every) - runs[-1][2] == first):
+            runs.append((collection, first, len(every)))
+        every.extend(run)
+    index_heads = {}
+    for key, values in (("ids", every), *indexes.items()):
+        index_heads[key], parts = _sorted_index(values)
+        for n, part in enumerate(parts):
+            chunks[f"{key}/{n}"] = part
+        if key != "ids":  # how many positions each value has
+            chunks[key] = sizes = {}
+            for keys, firsts, positions in parts:
+                sizes.update(zip(keys, map(sub, [*firsts[1:], len(positions)], firsts)))
     index_of = {name: i for i, name in enumerate(files)}
     chunks["warnings"] = [
         {**w.as_dict(), "file": index_of.get(w.file, w.file), "path": w.path, "key": w.key}
@@ -123,7 +152,7 @@ def write_answer(path: str, header: dict, *, info: dict, source_files: dict,
     ]
     chunks["names"] = names
     write(path, {**header, "format": FORMAT, "info": info, "source_files": source_files,
-                 "counts": counts, "starts": starts, "ids": (total, n_ids), "refs": refs,
+                 "counts": counts, "starts": starts, "runs": runs, "indexes": index_heads,
                  "linked": linked, "entries": list(entries)},
           chunks)
 
@@ -245,8 +274,7 @@ class CachedData(Data):
         if len(where) == 1 and next(iter(where)) in INDEXED.get(collection, ()) and collection not in self._all:
             (field, value), = where.items()
             key = f"{collection}.{field}"
-            bucket = self._chunk(f"{key}/{_bucket(value, self._header['refs'][key])}")
-            found = [self._record(collection, i) for i in bucket.get(value, ())]
+            found = [self._record(collection, i) for i in self._positions(key, value)]
             if len(found) != self._chunk(key).get(value, 0) or any(r.get(field) != value for r in found):
                 raise CacheUnusable("an index does not match its records")
             return found
@@ -271,13 +299,22 @@ class CachedData(Data):
         if not rid:
             return None
         if rid not in self._by_id:
-            bucket = self._chunk(f"ids/{_bucket(rid, self._header['ids'][1])}")
-            place = bucket.get(rid)
-            record = self._record(*place) if place else None
+            found = self._positions("ids", rid)
+            record = None
+            if found:
+                runs = self._header["runs"]
+                r = bisect_right([first for _, _, first in runs], found[0]) - 1
+                collection, index, first = runs[r]
+                record = self._record(collection, index + found[0] - first)
             if record is not None and record.get("id") != rid:
                 raise CacheUnusable("the id index points at the wrong record")
             self._by_id[rid] = record
         return self._by_id[rid]
+
+    def _positions(self, key: str, value: str) -> list[int]:
+        """The positions of ``value`` in the index ``key`` (see :func:`_sorted_index`)."""
+        n = bisect_right(self._header["indexes"][key], value) - 1
+        return _lookup(self._chunk(f"{key}/{n}"), value) if n >= 0 else []
 
     @_guarded
     def count_by(self, collection: str, field: str) -> dict:

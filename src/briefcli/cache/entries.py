@@ -115,24 +115,26 @@ class CachedReading:
 
     # --- content ------------------------------------------------------------------------
 
-    def digest(self, real: str, name: str) -> bytes:
+    def digest(self, real: str, name: str, info: os.stat_result | None = None) -> bytes:
         """The digest of a file's bytes; reads the file unless its stat key vouches for it.
+        ``info``: the file's status, if it was just taken.
 
         Raises the loader's DataError when the file cannot be read as a dataset file.
         """
         if real in self.digests:
             return self.digests[real]
-        taken = now_ns()
-        try:
-            info = os.stat(real)
-        except OSError:
-            info = None
+        if info is None:
+            try:
+                info = os.stat(real)
+            except OSError:
+                info = None
         known = self.stats.get(real)
         if (info is not None and known is not None and stat.S_ISREG(info.st_mode)
                 and info.st_size <= self._limit and known[0] == stat_key(info)):
             self.seen[real] = known[0]
             self.digests[real] = known[1]
             return known[1]
+        taken = now_ns()
         raw, info = read_bytes(real, name)
         value = digest(raw)
         if known is not None and known[1] != value:

@@ -239,7 +239,7 @@ class _NoPositions:
 def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, reload):
     from ..cache.answer import BLOCK, open_answer, write_answer
     from ..cache.sealed import Blob
-    from ..load.outline import merged_speakers, outline
+    from ..load.outline import outline
     from ..load.problems import DataError
     from ..load.verify import all_found, needles
     from ..load.yamlread import decode
@@ -281,7 +281,7 @@ def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, r
     names = [f.name for f in files]
     write_answer(base + ".answer", header, info=result.info, source_files=result.text_files,
                  blocks=blocks, ids=ids,
-                 indexes={"quotes.speaker": merged_speakers([p.summary for p in parts])},
+                 indexes={"quotes.speaker": [s for p in parts for s in p.summary["speakers"]]},
                  names=[n for p in parts for n in p.summary["names"]],
                  warnings=result.warnings, files=names)
     # the others' keys are known verified already; these count if their texts stood still

@@ -226,7 +226,7 @@ def _verify(plain: dict, merged: Merged, reading) -> list[Problem]:
     if reading is None:
         return verify_quotes(plain, merged)
     from ..cache.sealed import digest
-    from .verify import text_path
+    from .verify import located_text
 
     from .outline import needle_digests
 
@@ -242,8 +242,8 @@ def _verify(plain: dict, merged: Merged, reading) -> list[Problem]:
         if not source.get("text"):
             continue
         try:
-            full = text_path(merged, index, source["text"], folders)
-            content = reading.digest(full, source["text"])
+            full, info = located_text(merged, index, source["text"], folders)
+            content = reading.digest(full, source["text"], info)
             reading.release(full)  # verify_quotes reads it again (checked unchanged after)
         except (ValueError, DataError):
             continue  # verify_quotes says what is wrong

@@ -3,7 +3,7 @@ from the cache is checked without reading their records back.
 
 :func:`summarise` sums up one file's valid sections: its ids, the distinct values it refers to
 (one set per kind of reference), its quotes' latest date, its sources, steps and revisions, the
-positions of its quotes by speaker, its people's names, and a digest per source of the quotes
+each quote's speaker, its people's names, and a digest per source of the quotes
 that must be found in it. :func:`outline` checks a whole dataset from these summaries and
 finds everything an answer holds besides the records themselves. It only ever says "all is
 well, here is the answer" or "look closer" (None): every problem, with its line and column,
@@ -65,9 +65,6 @@ def summarise(sections: dict) -> dict:
     from .checks import REFERENCES
 
     quotes = sections.get("quotes", [])
-    speakers: dict[str, list[int]] = {}
-    for index, quote in enumerate(quotes):
-        speakers.setdefault(quote["speaker"], []).append(index)
     latest = [q["when"]["earliest"] for q in quotes if q.get("when") and q["when"]["earliest"]]
     return {
         "ids": {c: [r["id"] for r in sections[c]] for c in COLLECTIONS if c in sections},
@@ -77,7 +74,7 @@ def summarise(sections: dict) -> dict:
                     for s in sections.get("sources", [])],
         "steps": [{"id": s["id"], "source": s["source"]} for s in sections.get("steps", [])],
         "revisions": sections.get("revisions", []),
-        "speakers": speakers,
+        "speakers": [q["speaker"] for q in quotes],
         "names": [(fold(name), p["id"]) for p in sections.get("people", [])
                   for name in (p["name"], *p.get("spellings", []))],
         "needles": needle_digests(quotes),
@@ -91,7 +88,7 @@ def joined(summaries: list[dict]) -> dict:
     if len(summaries) == 1:
         return summaries[0]
     out: dict = {"ids": {}, "refs": [set() for _ in summaries[0]["refs"]], "sources": [],
-                 "steps": [], "revisions": [], "names": []}
+                 "steps": [], "revisions": [], "names": [], "speakers": []}
     latest = [s["latest_quote"] for s in summaries if s["latest_quote"]]
     out["latest_quote"] = max(latest) if latest else None
     for summary in summaries:
@@ -99,23 +96,10 @@ def joined(summaries: list[dict]) -> dict:
             out["ids"].setdefault(collection, []).extend(ids)
         for found, values in zip(out["refs"], summary["refs"]):
             found.update(values)
-        for key in ("sources", "steps", "revisions", "names"):
+        for key in ("sources", "steps", "revisions", "names", "speakers"):
             out[key].extend(summary[key])
     out["refs"] = [sorted(values) for values in out["refs"]]
-    out["speakers"] = merged_speakers(summaries)
     out["needles"], out["quoted"] = per_source(summaries)
-    return out
-
-
-def merged_speakers(summaries: list[dict]) -> dict[str, list[int]]:
-    """Each speaker's quotes across summaries (pieces of a file, or a dataset's files) in
-    order: each summary's positions moved on by the quotes of the summaries before it."""
-    out: dict[str, list[int]] = {}
-    at = 0
-    for summary in summaries:
-        for speaker, indexes in summary["speakers"].items():
-            out.setdefault(speaker, []).extend(map(at.__add__, indexes) if at else indexes)
-        at += len(summary["ids"].get("quotes", ()))
     return out
 
 
@@ -218,7 +202,7 @@ def _sources(parts: list, reading, result: Outline) -> bool:
     """Each source's text file and whether its quotes were verified before; False where the
     full checks must say what is wrong."""
     from ..cache.sealed import digest
-    from .verify import no_text, text_path_in
+    from .verify import located_in, no_text
 
     dataset_files = {os.path.realpath(p.file.real) for p in parts}
     folders: dict[str, str] = {}
@@ -232,10 +216,10 @@ def _sources(parts: list, reading, result: Outline) -> bool:
                                                     no_text(sid, quoted[sid])))
                 continue
             try:
-                full = text_path_in(part.file.real, rel, folders)
+                full, info = located_in(part.file.real, rel, folders)
                 if full in dataset_files:
                     return False
-                content = reading.digest(full, rel)
+                content = reading.digest(full, rel, info)
             except (ValueError, DataError):
                 return False
             result.text_files[sid] = full

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 
 from .merge import Merged
 from .problems import DataError, Problem
@@ -108,32 +109,53 @@ def _votes(anchors: list[tuple[str, int]], haystack: str, hints: Hints) -> dict[
     return votes
 
 
+OUTSIDE = "the text must be a relative path inside the dataset file's folder"
+
+
 def text_path(merged: Merged, index: int, rel: str, folders: dict | None = None) -> str:
     """The real path of source ``index``'s text, which must lie inside its YAML file's folder.
 
     A dataset is untrusted: it may not make briefcli read (and quote back in an error) a file
     elsewhere on the machine, through an absolute path, '..' or a symbolic link.
     """
+    return located_text(merged, index, rel, folders)[0]
+
+
+def located_text(merged: Merged, index: int, rel: str, folders: dict | None = None):
+    """:func:`text_path`, and the text's status where finding the path took it (see
+    :func:`located_in`)."""
     origin, _ = merged.local(("sources", index))  # the file only: no positions needed
     file = origin.file if origin is not None else ""
-    return text_path_in(merged.files.get(file, file), rel, folders)
+    return located_in(merged.files.get(file, file), rel, folders)
 
 
-def text_path_in(dataset_file: str, rel: str, folders: dict | None = None) -> str:
-    """The real path of a text named ``rel`` in ``dataset_file`` (see :func:`text_path`);
-    ``folders`` keeps the folders resolved so far."""
-    folder = os.path.dirname(dataset_file) or "."
+def located_in(dataset_file: str, rel: str, folders: dict | None = None):
+    """The real path of a text named ``rel`` in ``dataset_file`` (see :func:`text_path`), and
+    its status (``os.lstat``) when it names a file that is not a link (then its lstat is its
+    stat), else None. ``folders`` keeps the folders (and each dataset file's folder) resolved
+    so far."""
     folders = {} if folders is None else folders  # real folders, per call: cwd may change
-    base = folders.get(folder) or folders.setdefault(folder, os.path.realpath(folder))
+    base = folders.get((dataset_file,))
+    if base is None:
+        folder = os.path.dirname(dataset_file) or "."
+        base = folders.get(folder) or folders.setdefault(folder, os.path.realpath(folder))
+        folders[(dataset_file,)] = base
+    if os.path.isabs(rel):
+        raise ValueError(OUTSIDE)
     parent, leaf = os.path.split(os.path.join(base, rel))
-    if leaf in ("", ".", "..") or os.path.islink(os.path.join(parent, leaf)):
-        full = os.path.realpath(os.path.join(base, rel))
-    else:  # only the folder can hold a link: resolve each folder once, not each text
+    info = None
+    if leaf not in ("", ".", ".."):  # only the folder can hold a link: resolve it once
         real = folders.get(parent) or folders.setdefault(parent, os.path.realpath(parent))
         full = os.path.join(real, leaf)
-    if os.path.isabs(rel) or not (full == base or full.startswith(base.rstrip(os.sep) + os.sep)):
-        raise ValueError("the text must be a relative path inside the dataset file's folder")
-    return full
+        try:
+            info = os.lstat(full)
+        except (OSError, ValueError):
+            pass  # reading it says why it cannot be read
+    if leaf in ("", ".", "..") or (info is not None and stat.S_ISLNK(info.st_mode)):
+        full, info = os.path.realpath(os.path.join(base, rel)), None
+    if not (full == base or full.startswith(base.rstrip(os.sep) + os.sep)):
+        raise ValueError(OUTSIDE)
+    return full, info
 
 
 def no_text(source_id: str, quotes: int) -> str:
