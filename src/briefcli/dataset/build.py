@@ -241,7 +241,7 @@ def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, r
     from ..cache.sealed import Blob
     from ..load.outline import outline
     from ..load.problems import DataError
-    from ..load.verify import all_found, needles
+    from ..load.verify import all_found, passages
     from ..load.yamlread import decode
 
     result = outline(parts, reading)
@@ -252,7 +252,7 @@ def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, r
         if not by_source.keys().isdisjoint(part.summary["needles"]):
             for quote in part.records("quotes"):
                 if quote["source"] in by_source and quote["kind"] != "paraphrase":
-                    by_source[quote["source"]].extend(w for _, w in needles(quote, 0))
+                    by_source[quote["source"]].extend(passages(quote))
     for sid, (full, rel) in result.to_verify.items():
         try:  # the very bytes whose digest the outline took
             source = decode(reading.raw(full, rel), rel)

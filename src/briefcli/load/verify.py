@@ -208,9 +208,14 @@ def source_texts(plain: dict, merged: Merged, problems: list[Problem], skip=froz
         yield source["id"], text
 
 
+def passages(quote: dict) -> list[str]:
+    """What of a quote must be in its source: its text, or each of its parts (the joined text
+    need not be there)."""
+    return quote.get("parts") or [quote["text"]]
+
+
 def needles(quote: dict, index: int) -> list[tuple[tuple, str]]:
-    """What of quote ``index`` must be in its source, each with its path: its text, or each
-    of its parts (the joined text need not be there)."""
+    """The :func:`passages` of quote ``index``, each with its path."""
     parts = quote.get("parts")
     if parts:
         return [(("quotes", index, "parts", k), p) for k, p in enumerate(parts)]
@@ -218,7 +223,7 @@ def needles(quote: dict, index: int) -> list[tuple[tuple, str]]:
 
 
 def all_found(words: list[str], source: str) -> bool:
-    """Whether each of ``words`` (the :func:`needles` of quotes) is in the text ``source``
+    """Whether each of ``words`` (the :func:`passages` of quotes) is in the text ``source``
     (a source file's text as read), within the length checked word for word."""
     text = reading_text(source)
     for passage in words:
