@@ -34,19 +34,17 @@ from . import CacheUnusable
 from .sealed import Blob, Sealed, write
 
 FORMAT = 5
-BLOCK = 256
+BLOCK = 256  # records in a block
+PART = 512  # positions (about) in a part of an index
 INDEXED = {"quotes": ("speaker",)}
-
-
-PART = 512  # keys in a part of an index
 
 
 def _sorted_index(keys: list) -> tuple[list[str], list[tuple]]:
     """An index of positions by key: ``keys`` (a key, or None, for each position) sorted and
     cut into parts of about :data:`PART` positions (a key's positions, in order, never split
     between parts), each (its distinct keys, where each key's positions start, the
-    positions); and the first key of each part. Sorting and counting are done in C: no step
-    goes through the positions one by one in Python."""
+    positions); and the first key of each part. Sorting, counting and cutting are C loops
+    (sorted, Counter, map): Python itself takes a step per part, not per position."""
     if all(type(key) is str for key in keys):
         order = sorted(range(len(keys)), key=keys.__getitem__)
     else:

@@ -2,9 +2,9 @@
 from the cache is checked without reading their records back.
 
 :func:`summarise` sums up one file's valid sections: its ids, the distinct values it refers to
-(one set per kind of reference), its quotes' latest date, its sources, steps and revisions, the
-each quote's speaker, its people's names, and a digest per source of the quotes
-that must be found in it. :func:`outline` checks a whole dataset from these summaries and
+(one set per kind of reference), its quotes' latest date, its sources, steps and revisions,
+each quote's speaker, its people's names, and a digest per source of the quotes that must be
+found in it. :func:`outline` checks a whole dataset from these summaries and
 finds everything an answer holds besides the records themselves. It only ever says "all is
 well, here is the answer" or "look closer" (None): every problem, with its line and column,
 comes from the full checks (:func:`briefcli.load.check_all`), which the caller then runs.
