@@ -129,3 +129,34 @@ def test_exports_let_no_control_character_through(text):
             out = out.replace("\r\n", "\n")  # iCalendar's own line ends
         leaked = UNSAFE.search(out)
         assert leaked is None, f"{name}: {leaked.group()!r} in {out!r}"
+
+
+# C0 controls but tab, line feed and carriage return; DEL; C1 controls: refused in any file read.
+CONTROLS = "".join(map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20),
+                             *range(0x7F, 0xA0)]))
+# Their neighbours in UTF-8: characters that also start with C2, or share a byte with a control
+NEIGHBOURS = "\t\n\r \x7e\xa0\xa9\xbf\xc2\xc3\u0100\u0142\u20ac\U0001f600"
+
+
+@fuzz(300)
+@given(text=st.text(alphabet=st.one_of(st.characters(codec="utf-8"), st.sampled_from(CONTROLS),
+                                       st.sampled_from(NEIGHBOURS)), max_size=60))
+@example(text="ok\xa0\xc2\u0100")  # C2 A0, C3 82, C4 80: no control
+@example(text="\ufeff\x85")  # after a byte-order mark, NEL (C2 85)
+def test_a_control_character_is_refused_wherever_it_is_and_only_then(text):
+    """Decoding a file refuses the first control character at its line and column, and
+    nothing else, whatever surrounds it."""
+    from briefcli.load.problems import DataError
+    from briefcli.load.yamlread import decode
+
+    body = text.removeprefix("\ufeff")
+    first = next((i for i, char in enumerate(body) if char in CONTROLS), None)
+    try:
+        assert decode(text.encode("utf-8"), "x.yaml") == body
+        assert first is None
+    except DataError as exc:
+        assert first is not None, exc
+        before = body[:first].split("\n")
+        [problem] = exc.problems
+        assert (problem.line, problem.message) == (
+            len(before), f"control character U+{ord(body[first]):04X} is not allowed")

@@ -307,8 +307,9 @@ def _damage(path: Path, how: str) -> None:
         _reseal(path, lambda header, chunks: chunks.update(
             {name: [{**q, "speaker": "arbour"} for q in chunks[name]]}))
     elif how == "forged index":  # the speaker index lists a quote twice, digest recomputed
-        _forge_chunk(path, "quotes.speaker/0",  # (keys, where each one's positions start, positions)
-                     lambda part: (part[0], [0, *(s + 1 for s in part[1][1:])], part[2][:1] + part[2]))
+        # a part is (keys, where each key's positions start, positions): the first key gains one
+        _forge_chunk(path, "quotes.speaker/0", lambda part: (
+            part[0], [0, *(s + 1 for s in part[1][1:])], part[2][:1] + part[2]))
     elif how == "records missing":  # a block of people one short, in the entry and in the
         # answer's link to it, both sealed anew: only the answer's counts know
         entry, inner = _holder(path, "people/0")

@@ -131,7 +131,8 @@ def write_answer(path: str, header: dict, *, info: dict, source_files: dict,
     every: list[str] = []
     runs: list[tuple] = []  # (collection, index of its first, position of its first in every)
     for collection, first, run in ids:
-        if not (runs and runs[-1][0] == collection and runs[-1][1] + len(every) - runs[-1][2] == first):
+        last = runs[-1] if runs else None  # a run that goes on where the one before ends joins it
+        if not (last and last[0] == collection and last[1] + len(every) - last[2] == first):
             runs.append((collection, first, len(every)))
         every.extend(run)
     index_heads = {}

@@ -28,6 +28,12 @@ MAX_DEPTH = 64
 DEFAULT_MAX_ITEMS = 500_000
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# The same characters in UTF-8: C0 controls and DEL are bytes of their own (no byte of a longer
+# character is below 0x80), C1 controls are C2 80 to C2 9F. Deleting every other byte finds the
+# first kind in one C pass, ten times as fast as the regular expression on the decoded text.
+_C0 = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_NOT_C0 = bytes(sorted(set(range(256)) - set(_C0)))
+_C1 = re.compile(rb"\xc2[\x80-\x9f]")
 
 try:  # libyaml's parser when it is there, the pure-Python one otherwise
     _Parser = yaml.CBaseLoader
@@ -97,7 +103,7 @@ def decode(raw: bytes, name: str) -> str:
         line, col = _line_col(good, len(good))
         _fail(name, f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", line, col)
     text = text.removeprefix("\ufeff")
-    bad = _CONTROL.search(text)
+    bad = (raw.translate(None, _NOT_C0) or _C1.search(raw)) and _CONTROL.search(text)
     if bad:
         line, col = _line_col(text, bad.start())
         _fail(name, f"control character U+{ord(bad.group()):04X} is not allowed", line, col)
