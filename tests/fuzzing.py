@@ -1,12 +1,19 @@
 """How many inputs a property test tries, and which.
 
 By default, a fixed set: Hypothesis draws the inputs from a seed derived from the test (its
-name and source), so every run tries the same ones. Each test's count, with its explicit
-examples, was chosen with coverage.py (2026-11-29) to reach every line and branch of briefcli
-that each of three runs of the earlier random inputs reached: 500 for the byte fuzz (125 for
-rendering, 50 for exports), 400 for the fast reader's document fuzz, and 400 with three
-explicit examples for its line fuzz (checked 2026-11-29 against three random runs of 400 on
-fastread.py and yamlread.py). An edit to a test draws a new set: check its coverage again.
+name and source), so every run tries the same ones. Each count, with its explicit examples,
+was chosen with coverage.py (2026-11-29) so that the fixed set reaches every line and branch of
+briefcli that three runs of the earlier random inputs reached together:
+
+- the byte fuzz: 150 fixed inputs, against random runs of 500;
+- rendering: 100 against 125; exports: 25 against 50;
+- the fast reader's document fuzz: 200 against 400;
+- its line fuzz: 400 with three explicit examples, against 400 (on fastread.py and
+  yamlread.py; checked again after yamlread.py changed, the same day).
+
+The control-character test (300) is newer and checks one function; its inputs draw the refused
+characters and their UTF-8 neighbours often. An edit to a test draws a new set for that test:
+check its coverage again.
 
 ``BRIEFCLI_PROPERTY_EXAMPLES=N`` hunts instead: N new random inputs per test (``share`` of N
 for some), different on every run.
