@@ -362,7 +362,7 @@ def main() -> None:
         *EXTRACT_NOTES,
     ])
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text, encoding="utf-8")
+    out.write_text(text + "\n", encoding="utf-8")  # a file that ends its last line
     if not quick and not args.no_readme:
         _update_readme(table.markdown(), started)
     print(text)
