@@ -142,8 +142,8 @@ def write_answer(path: str, header: dict, *, info: dict, source_files: dict,
             chunks[f"{key}/{n}"] = part
         if key != "ids":  # how many positions each value has
             chunks[key] = sizes = {}
-            for keys, firsts, positions in parts:
-                sizes.update(zip(keys, map(sub, [*firsts[1:], len(positions)], firsts)))
+            for keys, begins, positions in parts:
+                sizes.update(zip(keys, map(sub, [*begins[1:], len(positions)], begins)))
     index_of = {name: i for i, name in enumerate(files)}
     chunks["warnings"] = [
         {**w.as_dict(), "file": index_of.get(w.file, w.file), "path": w.path, "key": w.key}
