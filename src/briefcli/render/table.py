@@ -52,16 +52,16 @@ class Terminal(Walker):
 
     def table(self, listing: Listing):
         rows = [[marked(c, r) for c in listing.shown] for r in listing.records]
-        grids = [_grid(listing, rows)]
+        grids = [rows]
         short = [n for n, c in enumerate(listing.shown) if not c.wide]
         if any("\n" in row[n].plain for row in rows for n in short):
             # short values of several lines (people's counts by kind) each on one line, first,
             # where the width allows it
-            grids.insert(0, _grid(listing, [[_joined(v) if n in short else v
-                                             for n, v in enumerate(row)] for row in rows]))
+            grids.insert(0, [[_joined(v) if n in short else v for n, v in enumerate(row)]
+                             for row in rows])
         # as cards, a listing's title (shown above it on a page of its own) gets its blank line
         lead = [Text("")] if listing.title else []
-        return [_Fitting(grids, lambda: lead + self.cards(listing))]
+        return [_Fitting(listing, grids, lambda: lead + self.cards(listing))]
 
     def card(self, index, listing, record, short, wide):
         """The short values on a line, the first in bold; each wide value below, indented."""
@@ -99,21 +99,26 @@ def _tone(listing: Listing, record: dict) -> str | None:
     return TONES.get(listing.tone(record)) if listing.tone else None
 
 
-def _grid(listing: Listing, rows: list[list[Text]]) -> Table:
-    """A listing's table: short columns never wrap (each as wide as its longest line), wide
-    ones take the room left."""
+def _grid(listing: Listing, rows: list[list[Text]], widest: list[int], records=None) -> Table:
+    """A listing's table: short columns never wrap (each as wide as ``widest`` says: its longest
+    line), wide ones take the room left. Rows are styled by the standing of ``records``."""
     grid = Table(box=box.SIMPLE_HEAD, show_edge=False, show_lines=False,
                  header_style="bold", expand=False)
     for number, column in enumerate(listing.shown):
         if column.wide:
             grid.add_column(text(column.header), ratio=1, min_width=20, overflow="fold")
         else:
-            widest = max((cell_len(line) for row in rows for line in row[number].plain.split("\n")),
-                         default=0)
-            grid.add_column(text(column.header), no_wrap=True, min_width=widest)
-    for record, row in zip(listing.records, rows):
-        grid.add_row(*row, style=_tone(listing, record))
+            grid.add_column(text(column.header), no_wrap=True, min_width=widest[number])
+    for number, row in enumerate(rows):
+        grid.add_row(*row, style=_tone(listing, records[number]) if records else None)
     return grid
+
+
+def _widest(listing: Listing, rows: list[list[Text]]) -> list[int]:
+    """Each short column's longest line (0 for a wide one)."""
+    return [0 if column.wide else max(
+        (cell_len(line) for row in rows for line in row[number].plain.split("\n")), default=0)
+        for number, column in enumerate(listing.shown)]
 
 
 def _joined(value: Text) -> Text:
@@ -124,10 +129,17 @@ def _joined(value: Text) -> Text:
 
 
 class _Fitting:
-    """The first of ``grids`` whose columns fit the width, else the same records as cards: a
-    narrow terminal never loses a column."""
+    """The first of ``grids`` (each the rows of a table of ``listing``) whose columns fit the
+    width, else the same records as cards: a narrow terminal never loses a column.
 
-    def __init__(self, grids: list[Table], cards) -> None:
+    Whether a table fits is measured on a stand-in: the rows that hold, in some column, the
+    widest cell or the cell with the longest word. A column's measure is the largest of its
+    cells', each a Text's (longest word, longest line) padded and capped, so the stand-in
+    measures the same as the whole table, without measuring every cell of a long listing
+    twice more before it is drawn."""
+
+    def __init__(self, listing: Listing, grids: list[list[list[Text]]], cards) -> None:
+        self.listing = listing
         self.grids = grids
         self.cards = cards
 
@@ -135,11 +147,25 @@ class _Fitting:
         from rich.measure import Measurement
 
         unbounded = options.update(max_width=max(1000, options.max_width))
-        for grid in self.grids:
-            if Measurement.get(console, unbounded, grid).minimum <= options.max_width:
-                yield grid
+        for rows in self.grids:
+            widest = _widest(self.listing, rows)
+            stand_in = _grid(self.listing, _extremes(rows, console, unbounded), widest)
+            if Measurement.get(console, unbounded, stand_in).minimum <= options.max_width:
+                yield _grid(self.listing, rows, widest, self.listing.records)
                 return
         yield Group(*self.cards())
+
+
+def _extremes(rows: list[list[Text]], console, options) -> list[list[Text]]:
+    """The rows that hold, for some column, the largest of its cells' measures (minimum or
+    maximum), in their order."""
+    best: dict[tuple[int, int], tuple[int, int]] = {}  # (column, 0 min / 1 max) -> (width, row)
+    for number, row in enumerate(rows):
+        for column, value in enumerate(row):
+            for which, width in enumerate(value.__rich_measure__(console, options)):
+                if width > best.get((column, which), (-1, 0))[0]:
+                    best[column, which] = (width, number)
+    return [rows[n] for n in sorted({n for _, n in best.values()})]
 
 
 def render(view, terminal) -> None:
