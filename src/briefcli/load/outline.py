@@ -205,7 +205,7 @@ def _sources(parts: list, reading, result: Outline) -> bool:
     from .verify import located_in, no_text
 
     dataset_files = {os.path.realpath(p.file.real) for p in parts}
-    folders: dict[str, str] = {}
+    folders: dict = {}  # see verify.located_in
     needles, quoted = per_source(p.summary for p in parts)
     for part in parts:
         for index, source in enumerate(part.summary["sources"]):

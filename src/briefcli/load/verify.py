@@ -176,7 +176,7 @@ def source_texts(plain: dict, merged: Merged, problems: list[Problem], skip=froz
     ``load._verify``) are not read.
     """
     quoted = quoted or {}
-    folders: dict[str, str] = {}
+    folders: dict = {}  # see located_in
     dataset_files = {os.path.realpath(real) for real in merged.files.values()}
     for index, source in enumerate(plain.get("sources", [])):
         rel = source.get("text")
