@@ -3,8 +3,7 @@
 import hashlib
 import re
 
-import yaml
-
+import plainyaml
 from locations import DATA, ROOT
 
 ARTICLE = ROOT / "data" / "sources" / "un-news-2017-12-07.txt"
@@ -12,7 +11,7 @@ SEED = ROOT.parent / "shared" / "seed" / "global-compact-2017-12-07.txt"
 
 
 def dataset():
-    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    return plainyaml.load(DATA.read_text(encoding="utf-8"))
 
 
 def flat(text):

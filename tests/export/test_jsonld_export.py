@@ -6,8 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
+import plainyaml
 import pytest
-import yaml
 from pyld import jsonld
 
 SHIPPED = Path(__file__).resolve().parents[2] / "data" / "compact.yaml"
@@ -68,7 +68,7 @@ def test_jsonld_people(graph):
 
 
 def test_jsonld_quotations(graph):
-    dataset = yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))
+    dataset = plainyaml.load(SHIPPED.read_text(encoding="utf-8"))
     quotations = of_type(graph, "Quotation")
     assert [one(q, "text") for q in quotations] == [
         " ".join(q["text"].split()) for q in dataset["quotes"]

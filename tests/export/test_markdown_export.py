@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
+import plainyaml
 from markdown_it import MarkdownIt
 
 SHIPPED = Path(__file__).resolve().parents[2] / "data" / "compact.yaml"
@@ -66,7 +66,7 @@ def test_markdown_headings_and_tables(export):
 
 
 def test_markdown_every_quote_word_for_word_with_speaker_date_source(export):
-    dataset = yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))
+    dataset = plainyaml.load(SHIPPED.read_text(encoding="utf-8"))
     names = {p["id"]: p["name"] for p in dataset["people"]}
     quotes_table = read(export("markdown"))["tables"][1]
     rows = {row[4]: row for row in quotes_table[1:]}

@@ -4,7 +4,7 @@ summary of what needs review on stderr."""
 import re
 import shutil
 
-import yaml
+import plainyaml
 from extract_support import ALL_ARTICLES, check, clean_env, run  # noqa: F401
 from test_extract_inputs import PAGE
 
@@ -27,7 +27,7 @@ def test_a_folder_gives_one_draft_per_article_and_a_summary(capsys, tmp_path):
     names = [a.name.rsplit(".", 1)[0] for a in ALL_ARTICLES[:3]]
     assert sorted(p.name for p in out.iterdir()) == sorted([n + ".yaml" for n in names] + ["page.txt", "page.yaml",
                                                                                           "sources"])
-    drafts = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in out.glob("*.yaml")}
+    drafts = {p.stem: plainyaml.load(p.read_text(encoding="utf-8")) for p in out.glob("*.yaml")}
     quotes = sum(len(d.get("quotes") or []) for d in drafts.values())
     people = sum(len(d.get("people") or []) for d in drafts.values())
     steps = sum(len(d.get("steps") or []) for d in drafts.values())

@@ -6,8 +6,8 @@ import socket
 import subprocess
 import sys
 
+import plainyaml
 import pytest
-import yaml
 from extract_support import ALL_ARTICLES, COMPACT, SEED, beside, check, clean_env, run  # noqa: F401
 
 
@@ -24,7 +24,7 @@ def test_every_draft_loads_and_its_quotes_are_word_for_word(capsys, tmp_path, ar
     plain, errors, warnings = check(files)
     assert errors == []
     assert all("is never referred to" in w for w in warnings)
-    own = yaml.safe_load(draft.read_text(encoding="utf-8"))
+    own = plainyaml.load(draft.read_text(encoding="utf-8"))
     assert ("dataset" in own) == standalone
     assert own["quotes"], "every article has quotes"
     # every quote's text stands in the article as the reader sees it
@@ -115,7 +115,7 @@ def test_article_without_dateline_needs_a_date(capsys, tmp_path):
                    "give its date with --date YYYY-MM-DD\n")
     code, out, _ = run(capsys, "extract", str(article), "--standalone", "--date", "2018-03-12")
     assert code == 0
-    draft = yaml.safe_load(out)
+    draft = plainyaml.load(out)
     assert draft["people"] == [{"id": "ortiz", "name": "Ana Ortiz", "roles": [{"title": "Chair of the talks"}],
                                 "source": "note"}]
     assert draft["quotes"][0]["text"] == "We are ready,"
@@ -148,7 +148,7 @@ def test_people_in_the_dataset_are_matched_without_accents(capsys, tmp_path):
     draft = tmp_path / "draft.yaml"
     code, _, _ = run(capsys, "--data", str(dataset), "extract", str(article), "-o", str(draft))
     assert code == 0
-    own = yaml.safe_load(draft.read_text(encoding="utf-8"))
+    own = plainyaml.load(draft.read_text(encoding="utf-8"))
     assert [p["name"] for p in own["people"]] == ["Luis Arregui"]
     assert [q["speaker"] for q in own["quotes"]] == ["gw", "arregui", "arregui"]  # the first in two parts
     assert len(own["quotes"][0]["parts"]) == 2
@@ -164,7 +164,7 @@ def test_quote_dates_after_the_datasets_as_of_are_left_as_a_comment(capsys, tmp_
     assert run(capsys, "--data", str(COMPACT), "extract", str(article), "-o", str(draft))[0] == 0
     text = draft.read_text(encoding="utf-8")
     assert "    # when: Monday (2018-05-14) is after the dataset's as_of 2017-12-07; raise as_of, then add it\n" in text
-    assert all("when" not in q for q in yaml.safe_load(text)["quotes"])
+    assert all("when" not in q for q in plainyaml.load(text)["quotes"])
 
 
 def test_terminal_codes_and_markup_in_an_article_stay_inert(capsys, tmp_path, monkeypatch):

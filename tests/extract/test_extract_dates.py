@@ -3,14 +3,14 @@
 from datetime import date
 from pathlib import Path
 
+import plainyaml
 import pytest
-import yaml
 
 from briefcli import fuzzydate
 from briefcli.extract import dates
 from briefcli.extract.spans import Spans
 
-CASES = yaml.safe_load((Path(__file__).parent / "dates.yaml").read_text(encoding="utf-8"))
+CASES = plainyaml.load((Path(__file__).parent / "dates.yaml").read_text(encoding="utf-8"))
 
 
 def _iso(value):

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from datetime import date
 
-import yaml
+import plainyaml
 from extract_support import COMPACT, ROOT, SEED, beside, check, clean_env, run  # noqa: F401
 
 PAGE = """<!DOCTYPE html>
@@ -38,7 +38,7 @@ def test_without_a_named_dataset_the_draft_stands_alone(capsys, tmp_path, monkey
     monkeypatch.chdir(tmp_path)
     code, out, err = run(capsys, "extract", "sources/" + copy.name)
     assert (code, err) == (0, "")
-    draft = yaml.safe_load(out)
+    draft = plainyaml.load(out)
     assert "dataset" in draft  # a dataset of its own, not a fragment of the shipped one
     assert draft["sources"][0]["publisher"] == "unknown"
     assert "UN News" not in out and "as_of 2017-12-07" not in out and "shipped" not in out
@@ -52,7 +52,7 @@ def test_with_a_named_dataset_the_draft_is_a_fragment_of_it(capsys, tmp_path, mo
     monkeypatch.setenv("BRIEFCLI_DATA", str(COMPACT))
     code, out, _ = run(capsys, "extract", str(copy))
     assert code == 0
-    draft = yaml.safe_load(out)
+    draft = plainyaml.load(out)
     assert "dataset" not in draft and draft.get("people") is None  # all four already in the dataset
     assert {q["speaker"] for q in draft["quotes"]} == {"arbour", "lajcak"}
 
@@ -73,7 +73,7 @@ def test_a_saved_web_page_gives_its_text_title_date_and_address(capsys, tmp_path
     draft = tmp_path / "draft.yaml"
     code, out, err = run(capsys, "extract", str(page), "-o", str(draft))
     assert (code, out) == (0, "")
-    own = yaml.safe_load(draft.read_text(encoding="utf-8"))
+    own = plainyaml.load(draft.read_text(encoding="utf-8"))
     assert own["sources"] == [{
         "id": "returns-talks", "title": "Talks on returns resume in Geneva", "publisher": "Example Wire",
         "published": date(2018, 6, 5), "url": "https://wire.example.org/2018/06/05/returns-talks",

@@ -15,9 +15,9 @@ def test_a_split_quote_is_one_record_shown_whole(capsys, tmp_path):
     code, out, _ = run(capsys, "--data", str(draft), "quotes", "--json")
     assert code == 0
     quotes = json.loads(out)
-    import yaml
+    import plainyaml
 
-    parts = yaml.safe_load(draft.read_text(encoding="utf-8"))["quotes"][0]["parts"]
+    parts = plainyaml.load(draft.read_text(encoding="utf-8"))["quotes"][0]["parts"]
     raw = article.read_text(encoding="utf-8")
     assert len(quotes) == 3 and len(parts) == 2 and all(p in raw for p in parts)
     assert quotes[0]["text"] == " ".join(parts) and quotes[0]["text"] not in raw  # one sentence, shown whole

@@ -2,12 +2,12 @@
 
 from pathlib import Path
 
+import plainyaml
 import pytest
-import yaml
 
 from briefcli.extract import reading
 
-SNIPPETS = yaml.safe_load((Path(__file__).parent / "snippets.yaml").read_text(encoding="utf-8"))
+SNIPPETS = plainyaml.load((Path(__file__).parent / "snippets.yaml").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("case", SNIPPETS, ids=[c["name"] for c in SNIPPETS])

@@ -2,12 +2,12 @@
 
 from pathlib import Path
 
+import plainyaml
 import pytest
-import yaml
 
 from briefcli.extract import reading
 
-CASES = yaml.safe_load((Path(__file__).parent / "roles.yaml").read_text(encoding="utf-8"))
+CASES = plainyaml.load((Path(__file__).parent / "roles.yaml").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])

@@ -2,7 +2,7 @@
 
 import json
 
-import yaml
+import plainyaml
 from extract_support import COMPACT, SEED, beside, check, clean_env, run  # noqa: F401
 
 PEOPLE = [
@@ -74,7 +74,7 @@ def test_seed_fragment_reuses_the_shipped_people(capsys, tmp_path):
     draft = tmp_path / "draft.yaml"
     code, _, _ = run(capsys, "--data", str(COMPACT), "extract", str(article), "-o", str(draft))
     assert code == 0
-    own = yaml.safe_load(draft.read_text(encoding="utf-8"))
+    own = plainyaml.load(draft.read_text(encoding="utf-8"))
     assert "dataset" not in own and "people" not in own  # all four are already in the dataset
     assert "referred to by id: arbour (Louise Arbour), lajcak (Miroslav Lajčák), gomez-camacho" in draft.read_text(encoding="utf-8")
     plain, errors, _ = check([COMPACT, draft])

@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 
+import plainyaml
 import pytest
-import yaml
-
 from locations import TALKS
 
 COMMANDS = [
@@ -35,7 +34,7 @@ def _sources() -> list[tuple[str, date, list[str]]]:
     """(source id, published, texts that only that source gives) for each later source."""
     found = []
     for path in sorted(TALKS.glob("2018-*.yaml"))[1:]:
-        records = yaml.safe_load(path.read_text(encoding="utf-8"))
+        records = plainyaml.load(path.read_text(encoding="utf-8"))
         (source,) = records["sources"]
         texts = [source["title"]]
         texts += [p["name"] for p in records.get("people", [])]

@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
+import plainyaml
 import pytest
-import yaml
-
 from locations import ROOT
 
 EXAMPLE = ROOT / "examples" / "global-compact-2018"
@@ -51,7 +50,7 @@ def test_changes_in_december_2018(compact):
 def _later_sources() -> list[tuple[str, object, list[str]]]:
     found = []
     for path in sorted(EXAMPLE.glob("2018-*.yaml")):
-        records = yaml.safe_load(path.read_text(encoding="utf-8"))
+        records = plainyaml.load(path.read_text(encoding="utf-8"))
         for source in records["sources"]:
             texts = [source["title"]]
             for revision in records.get("revisions", []):
