@@ -15,6 +15,8 @@ from .rows import Chart, Window
 
 # Months between ticks, finest first; the renderer takes the first that leaves room for labels.
 TICK_STEPS = (1, 2, 3, 4, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000, 12000)
+# The months' short names, looked up once: each lookup in calendar.month_abbr formats a date.
+MONTHS = tuple(calendar.month_abbr[month] for month in range(1, 13))
 
 
 @dataclass(frozen=True)
@@ -60,10 +62,24 @@ class Axis:
         ticks = []
         for index in dict.fromkeys(months):
             year, month = divmod(index, 12)
-            name = calendar.month_abbr[month + 1]
+            name = MONTHS[month]
             label = f"{name} {year}" if not ticks or month == 0 else name
             ticks.append(Tick(date(year, month + 1, 1), label))
         return ticks
+
+    def widest_label(self) -> int:
+        """The length of the longest label :meth:`ticks` gives at a step of one month, without
+        listing them (an axis over the whole calendar has 120,000 months). A label is a month's
+        short name, with its year on the first tick and on each January; the names are all as
+        long (C's locale, which briefcli never changes), so it is the first tick's label or the
+        last January's, whose year has the most digits."""
+        first = self.start.year * 12 + self.start.month - 1
+        last = self.end.year * 12 + self.end.month - 1
+        widest = len(f"{MONTHS[self.start.month - 1]} {self.start.year}")
+        january = last - last % 12
+        if january > first:
+            widest = max(widest, len(f"{MONTHS[0]} {january // 12}"))
+        return widest
 
     def tick_step(self, length: float, gap: float) -> int:
         """The finest step whose ticks stand ``gap`` apart or more on an axis ``length`` long."""

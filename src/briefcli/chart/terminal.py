@@ -127,7 +127,7 @@ class Picture:
                 marker.put(first + offset, char, STYLES["as_of"])
         labels, rule = Cells(self.plot), Cells(self.plot)
         rule.fill(0, self.plot - 1, self.glyph["rule"], STYLES["axis"])
-        step = self.axis.tick_step(self.plot, max(len(t.label) for t in self.axis.ticks()) + 1)
+        step = self.axis.tick_step(self.plot, self.axis.widest_label() + 1)
         free = 0  # the first column a label may start in
         for tick in self.axis.ticks(step):
             column = self.column(tick.day)
