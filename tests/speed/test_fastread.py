@@ -3,6 +3,7 @@ position for every path, or the same error, for every input (issue 14, item 14).
 
 from __future__ import annotations
 
+import math
 import random
 
 import pytest
@@ -295,13 +296,26 @@ def documents(draw, indent=0, depth=0):
 def test_differential_fuzz_documents(text, end):
     same(text + end)
 
-WORDS = st.sampled_from(["id", "text", "a", "b", "when", "summary", "x y", "12", "1.10", "NO",
-                         "on", "~", "null", "true", "2017-12-06", "é", "“q”", "a:b", "a #b",
-                         "", "'s'", '"d"', "-", "[a, b]", "{text: t, date: d}", "|", ">-",
-                         ">", "|+", "\t", "#\tc", "a\tb", "*", "&", "!", "?", ":"])
-LINE = st.tuples(st.integers(0, 6), st.sampled_from(["", "- ", "- - "]),
-                 st.one_of(st.none(), WORDS), st.booleans(), st.one_of(st.none(), WORDS),
-                 st.sampled_from(["", " # c", " #\tc", "\t", "  "]))
+WORDS = ("id", "text", "a", "b", "when", "summary", "x y", "12", "1.10", "NO", "on", "~", "null",
+         "true", "2017-12-06", "é", "“q”", "a:b", "a #b", "", "'s'", '"d"', "-", "[a, b]",
+         "{text: t, date: d}", "|", ">-", ">", "|+", "\t", "#\tc", "a\tb", "*", "&", "!", "?", ":")
+# A line's parts: its indent, a dash or two, a key or none, a colon or none, a value or none, and
+# what ends it. A line is drawn as one number, its place among every combination of the parts:
+# drawn part by part, Hypothesis took about 4 ms per input, more than twice what both readers take.
+OR_NONE = (None,) * len(WORDS) + WORDS  # as often no key (or value) as any
+PARTS = (range(7), ("", "- ", "- - "), OR_NONE, (False, True), OR_NONE, ("", " # c", " #\tc", "\t", "  "))
+
+
+def _parts(number: int) -> tuple:
+    """The parts of the line that is combination ``number`` of :data:`PARTS`."""
+    parts = []
+    for choices in reversed(PARTS):
+        number, at = divmod(number, len(choices))
+        parts.append(choices[at])
+    return tuple(reversed(parts))
+
+
+LINE = st.sampled_from(range(math.prod(map(len, PARTS)))).map(_parts)
 
 
 def _line(parts) -> str:
@@ -317,10 +331,15 @@ def _line(parts) -> str:
 @fuzz(400)
 @given(st.lists(LINE, min_size=1, max_size=12), st.sampled_from(["\n", ""]))
 # what three runs of 400 random inputs reached and the fixed 400 do not: a block scalar at the
-# end of a file with no line break, records with the same keys, a list of text and records
+# end of a file with no line break, records with the same keys, a list of text and records, a
+# number (yaml-rs reads it as one, so its reading is not used), a tag on a mapping, a flow
+# list as a key
 @example([(0, "", "a", True, "|", "")], "")
 @example([(0, "- ", "a", True, "x", ""), (0, "- ", "a", True, "y", "")], "\n")
 @example([(0, "- ", None, False, "x", ""), (0, "- ", "a", True, "y", "")], "\n")
+@example([(0, "", "a", True, "12", "")], "\n")
+@example([(0, "", "a", True, "!", ""), (2, "", "b", True, "x", "")], "\n")
+@example([(0, "", "[a, b]", True, "x", "")], "\n")
 def test_differential_fuzz(lines, end):
     same("\n".join(_line(p) for p in lines) + end)
 
