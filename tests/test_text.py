@@ -107,13 +107,17 @@ def test_a_text_folds_as_its_characters_fold_one_by_one():
     # character: the two must agree, also for ligatures, dotted I, sharp s, Hangul and marks
     import random
 
-    from briefcli.text import find_folded, fold
+    from briefcli.text import find_folded, fold, strip_accents
 
     rng = random.Random(20171207)
-    alphabet = "aAeEéÉiıİßẞﬁ ̈́ǅ한글ÅÅÇçÑñ" + "".join(chr(c) for c in range(0x300, 0x310))
+    alphabet = "aAeEéÉiıİßẞﬁ ̈́ǅ한글ÅÅÇçÑñ“”—" + "".join(chr(c) for c in range(0x300, 0x310))
     for _ in range(5000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
         assert fold(text) == "".join(fold(char) for char in text), repr(text)
+        # marks go, wherever they are, and nothing else does
+        decomposed = unicodedata.normalize("NFKD", "a" + text + "b")
+        assert strip_accents("a" + text + "b") == "".join(
+            c for c in decomposed if not unicodedata.combining(c)), repr(text)
     assert find_folded("Miroslav Lajčák said", "lajcak") == (9, 15)
     assert find_folded("STRASSE und Straße", "straße".casefold()) == (0, 7)
     assert find_folded("nothing here", "lajcak") is None

@@ -98,9 +98,17 @@ def fold(text: str) -> str:
 
 
 def strip_accents(text: str) -> str:
-    """Text without combining accents: 'Jürg Lajčák' -> 'Jurg Lajcak'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """Text without combining accents: 'Jürg Lajčák' -> 'Jurg Lajcak'. Only the runs of
+    non-ASCII characters are looked at one by one (an ASCII character is never a mark), so an
+    English article with a few curly quotes goes at C speed."""
+    return _NON_ASCII.sub(_unmarked, unicodedata.normalize("NFKD", text))
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _unmarked(run: re.Match) -> str:
+    return "".join(c for c in run.group() if not unicodedata.combining(c))
 
 
 def find_folded(text: str, needle: str) -> tuple[int, int] | None:
