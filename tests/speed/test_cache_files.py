@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import REPO
-from .test_cache import QUERIES, answers
+from .test_cache import QUERIES, answers, uncached
 
 VALID = REPO / "tests" / "data" / "valid"
 
@@ -41,8 +41,7 @@ def test_an_edit_reads_only_that_file_and_answers_as_without_cache(
     parsed = _parsed(monkeypatch)
     after = answers(run_json, folder)
     assert parsed == ["part-005.yaml"]
-    monkeypatch.setenv("BRIEFCLI_NO_CACHE", "1")
-    assert after == answers(run_json, folder)
+    assert after == uncached(run_json, folder)
     assert "An edit" in json.dumps(after[QUERIES.index(("timeline",))][1])
 
 
