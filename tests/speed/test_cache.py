@@ -89,7 +89,7 @@ def from_cache(paths: list[str]):
 
 
 @pytest.mark.parametrize("which", ["shipped", "generated"])
-def test_same_answers_with_and_without_cache(which, generated, run_json, monkeypatch, isolated):
+def test_same_answers_with_and_without_cache(which, generated, run_json, isolated):
     data = SHIPPED if which == "shipped" else generated
     without = uncached(run_json, data)
     assert not isolated.exists()
