@@ -116,7 +116,7 @@ def test_the_dataset_service_reads_a_large_file_in_pieces(generated, run_json, m
     the cache answers later queries, and an edit that breaks a piece is read whole."""
     import shutil
 
-    from .test_cache import QUERIES, answers, from_cache
+    from .test_cache import QUERIES, answers, from_cache, uncached
 
     queries = [q for q in QUERIES if q[0] in ("person", "next", "brief", "search")
                or "--speaker" in q]  # every kind of lookup, not every listing
@@ -124,9 +124,7 @@ def test_the_dataset_service_reads_a_large_file_in_pieces(generated, run_json, m
     shutil.copytree(generated.parent, tmp_path / "data")
     generated = tmp_path / "data" / generated.name  # a copy: this test edits it
 
-    monkeypatch.setenv("BRIEFCLI_NO_CACHE", "1")
-    without = answers(run_json, generated, queries)
-    monkeypatch.delenv("BRIEFCLI_NO_CACHE")
+    without = uncached(run_json, generated, queries)
     monkeypatch.setattr(pieces, "SIZE", 256)
     read = []
     monkeypatch.setattr(fastread, "read_scanned",
