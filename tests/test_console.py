@@ -12,10 +12,14 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from briefcli.console import Terminal, plain_lines, strip_trailing_spaces
+from briefcli.console import Terminal, _wrapped, plain_lines, strip_trailing_spaces
 
 PIECES = ["Ana", " ", "  ", "\t", "Ortiz", "said", "\n", "“We agree,”", "·", "Lajčák", "会议", "🌍",
           "x" * 30, "-", "a-b-c-d", "\u00a0", "\\x1b[31m", ",", ".", "(2017-12-04/2017-12-06)"]
+# Text whose every character takes one cell, which briefcli wraps itself: spaces of several
+# kinds (Rich, like str.split, breaks a line at a no-break space too)
+ONE_CELL = ["a", "bb", "word", " ", "  ", "   ", "x" * 7, "y" * 23, "\u00a0", "\u2003", "\u2009",
+            "“q”", "—", "-", ".", "…", "Lajčák", "(2017-12-04/2017-12-06)"]
 
 
 def rich_prints(renderable, width: int) -> str:
@@ -60,3 +64,16 @@ def test_anything_else_is_left_to_rich(monkeypatch):
     assert plain_lines(Group(Padding(Text("x"), (1, 0, 0, 4))), console) is None
     assert plain_lines(Text("x"), console) is None
     assert plain_lines(Group(), console) == rich_prints(Group(), 40) == ""
+
+
+def test_a_line_of_one_cell_characters_wraps_where_rich_wraps_it():
+    """briefcli's own wrapping of plain lines gives Rich's Text.wrap lines, spaces past the
+    width cropped as Rich crops them, at widths of one cell to a hundred."""
+    console = Terminal(file=io.StringIO(), width=80)._console(False)
+    rng = random.Random(20171206)
+    for _ in range(2000):
+        line = "".join(rng.choice(ONE_CELL) for _ in range(rng.randint(0, 20)))
+        width = rng.choice([rng.randint(1, 12), rng.randint(13, 100)])
+        expected = [wrapped.plain for wrapped in Text(line).wrap(console, width)]
+        assert [piece.rstrip(" ") for piece in _wrapped(line, width)] == [
+            piece.rstrip(" ") for piece in expected], (line, width)

@@ -16,6 +16,7 @@ What reaches the terminal follows the usual conventions:
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sys
@@ -37,7 +38,8 @@ def strip_trailing_spaces(text: str) -> str:
 def plain_lines(renderable, console) -> str | None:
     """What ``console`` prints for ``renderable`` without colour, with no trailing spaces, when
     it is a Group of Text and of Text indented by Padding (a listing of cards, the most records
-    a command prints): each Text wrapped by Rich's own Text.wrap, without the rest of Rich's
+    a command prints): each Text wrapped as Rich's Text.wrap wraps it (by :func:`_wrapped` where
+    every character takes one cell, else by Text.wrap itself), without the rest of Rich's
     rendering, which takes three times as long. None for anything else (a table, a tab)."""
     from rich.cells import cell_len
     from rich.console import Group
@@ -62,8 +64,62 @@ def plain_lines(renderable, console) -> str | None:
         if "\n" not in plain and cell_len(plain) <= width - left:
             out.append((pad + plain).rstrip(" "))  # one line that fits: nothing to wrap
             continue
-        out.extend((pad + line.plain).rstrip(" ") for line in item.wrap(console, width - left))
+        lines = plain.split("\n")
+        if (item.no_wrap or item.overflow not in (None, "fold") or item.justify not in
+                (None, "default", "left") or not all(map(_one_cell_each, lines))):
+            out.extend((pad + line.plain).rstrip(" ") for line in item.wrap(console, width - left))
+            continue
+        for line in lines:
+            out.extend((pad + piece).rstrip(" ") for piece in _wrapped(line, width - left))
     return "\n".join(out) + "\n" if out else ""
+
+
+_WORD = re.compile(r"\s*\S+\s*")  # a word, with the spaces before it (the first only) and after
+
+
+def _one_cell_each(line: str) -> bool:
+    """Whether Rich measures every character of ``line`` as one cell (most text does, curly
+    quotes and accents too; Rich's own measure goes character by character for anything but
+    Latin, which made wrapping a listing's cards most of the time it took to print)."""
+    return all(map(_one_cell, set(line)))
+
+
+@functools.lru_cache(maxsize=4096)  # bounded: a dataset may hold every character there is
+def _one_cell(char: str) -> bool:
+    from rich.cells import cell_len
+
+    return cell_len(char) == 1
+
+
+def _wrapped(line: str, width: int) -> list[str]:
+    """``line`` (no line break; every character one cell, see :func:`_one_cell_each`) cut into
+    lines of ``width`` as Rich's ``Text.wrap`` cuts it (overflow "fold", no justification):
+    a word goes on when its letters fit in what is left of the line, its spaces after it even
+    where they do not; else it starts the next line; a word longer than a line is cut into
+    pieces of a line each, the last of which the next word may follow. A line that its last
+    word's spaces take past ``width`` loses as many of them as it must, as Rich crops it."""
+    cuts: list[int] = []
+    used = 0  # cells of the current line
+    for match in _WORD.finditer(line):
+        start, word = match.start(), match.group()
+        letters = len(word.rstrip())
+        if letters <= width - used:
+            used += len(word)
+        elif letters > width:
+            for at in range(start, match.end(), width):
+                if at:
+                    cuts.append(at)
+                used = min(width, match.end() - at)
+        elif used and start:
+            cuts.append(start)
+            used = len(word)
+    bounds = [0, *cuts, len(line)]
+    pieces = [line[a:b] for a, b in zip(bounds, bounds[1:])]
+    for n, piece in enumerate(pieces):
+        if len(piece) > width:  # only spaces (of any kind) go past the width
+            spaces = len(piece) - len(piece.rstrip())
+            pieces[n] = piece[: len(piece) - min(spaces, len(piece) - width)][:width]
+    return pieces
 
 
 class Terminal:
