@@ -58,15 +58,17 @@ def plain_lines(renderable, console) -> str | None:
         plain = item.plain
         if "\t" in plain:  # Rich expands tabs as it prints, not as it wraps
             return None
-        if fitted and not any(map(cell_len, plain.split("\n"))):
+        lines = plain.split("\n")
+        ours = all(map(_one_cell_each, lines))  # then a line's cells are its characters
+        measure = len if ours else cell_len
+        if fitted and not any(map(measure, lines)):
             continue  # Padding fits itself to the text: none at all, no line
         pad = " " * left
-        if "\n" not in plain and cell_len(plain) <= width - left:
+        if len(lines) == 1 and measure(plain) <= width - left:
             out.append((pad + plain).rstrip(" "))  # one line that fits: nothing to wrap
             continue
-        lines = plain.split("\n")
-        if (item.no_wrap or item.overflow not in (None, "fold") or item.justify not in
-                (None, "default", "left") or not all(map(_one_cell_each, lines))):
+        if (not ours or item.no_wrap or item.overflow not in (None, "fold")
+                or item.justify not in (None, "default", "left")):
             out.extend((pad + line.plain).rstrip(" ") for line in item.wrap(console, width - left))
             continue
         for line in lines:
