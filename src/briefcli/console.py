@@ -100,6 +100,8 @@ def _wrapped(line: str, width: int) -> list[str]:
     where they do not; else it starts the next line; a word longer than a line is cut into
     pieces of a line each, the last of which the next word may follow. A line that its last
     word's spaces take past ``width`` loses as many of them as it must, as Rich crops it."""
+    if len(line) <= width:
+        return [line]
     cuts: list[int] = []
     used = 0  # cells of the current line
     for match in _WORD.finditer(line):
