@@ -123,6 +123,34 @@ def test_a_text_folds_as_its_characters_fold_one_by_one():
     assert find_folded("nothing here", "lajcak") is None
 
 
+def test_a_match_is_placed_as_folding_character_by_character_places_it():
+    """find_folded folds runs of ASCII at once; where it places a match is where folding each
+    character on its own and mapping back places it, for needles found and not found."""
+    import random
+
+    from briefcli.text import find_folded, fold
+
+    def placed(text: str, needle: str):
+        folded, origin = "", []
+        for index, char in enumerate(text):
+            folded += fold(char)
+            origin += [index] * len(fold(char))
+        at = folded.find(needle)
+        return None if at < 0 else (origin[at], origin[at + len(needle) - 1] + 1)
+
+    rng = random.Random(2018)
+    pieces = ["a", "b", "A", " ", "ss", "ß", "ﬁ", "fi", "é", "e\u0301", "“", "”", "—", "Lajčák",
+              "lajcak", "İ", "i", "한", "x"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        needle = fold("".join(rng.choice(pieces) for _ in range(rng.randint(1, 3))))
+        if rng.random() < 0.5:  # a needle cut from the folded text itself is found
+            whole = fold(text)
+            start = rng.randrange(len(whole)) if whole else 0
+            needle = whole[start : start + rng.randint(1, 4)] or needle
+        assert find_folded(text, needle) == placed(text, needle), (text, needle)
+
+
 @pytest.mark.parametrize(("text", "kept"), [
     ("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", True),  # Persian: between two letters
     ("\u0628\u064e\u200c\u0628", True),  # a vowel mark before the non-joiner

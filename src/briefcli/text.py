@@ -105,6 +105,7 @@ def strip_accents(text: str) -> str:
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_RUNS = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")  # runs of ASCII, and of the rest
 
 
 def _unmarked(run: re.Match) -> str:
@@ -123,10 +124,15 @@ def find_folded(text: str, needle: str) -> tuple[int, int] | None:
         return at, at + len(needle)
     folded: list[str] = []
     origin: list[int] = []  # for each folded character, the index of the one it came from
-    for index, char in enumerate(text):
-        piece = fold(char) if not char.isascii() else char.casefold()
-        folded.append(piece)
-        origin.extend([index] * len(piece))
+    for run in _RUNS.finditer(text):  # ASCII folds to itself lower-cased, one for one
+        if run.group().isascii():
+            folded.append(run.group().lower())
+            origin.extend(range(run.start(), run.end()))
+            continue
+        for index, char in enumerate(run.group(), run.start()):
+            piece = fold(char)
+            folded.append(piece)
+            origin.extend([index] * len(piece))
     at = "".join(folded).find(needle)
     if at < 0 or not needle:
         return None
