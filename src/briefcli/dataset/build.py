@@ -23,14 +23,28 @@ class _Part:
     """One dataset file: its summary, its dataset section, and its records' blocks, from its
     entry (``sealed``) or, for a file read now, as serialised for its entry (``chunks``, with
     ``counts`` of records: the records themselves are not kept, so a folder read from nothing
-    holds one file's records at a time). ``entry`` is the entry's file name, if it is there
-    to link the answer's blocks to."""
+    holds one file's records at a time, but its quotes' ``passages`` to find, by source).
+    ``entry`` is the entry's file name, if it is there to link the answer's blocks to."""
 
     def __init__(self, file, summary: dict, dataset, sealed=None, chunks=None, counts=None,
-                 entry: str | None = None):
+                 entry: str | None = None, passages: dict | None = None):
         self.file, self.summary, self.dataset = file, summary, dataset
         self._sealed, self._chunks, self._counts = sealed, chunks, counts
         self.entry = entry
+        self._passages = passages
+
+    def passages(self, sources: set) -> dict[str, list[str]]:
+        """The passages to find in each of ``sources`` that this file's quotes hold (see
+        :func:`briefcli.load.outline.by_source`): kept from its reading, or read back."""
+        if self._passages is not None:
+            return {s: self._passages[s] for s in sources & self._passages.keys()}
+        from ..load.verify import passages
+
+        found: dict[str, list[str]] = {}
+        for quote in self.records("quotes"):
+            if quote["source"] in sources and quote["kind"] != "paraphrase":
+                found.setdefault(quote["source"], []).extend(passages(quote))
+        return found
 
     def blocks(self, collection: str) -> list[tuple]:
         """A collection's blocks as an answer shows them (see
@@ -171,7 +185,7 @@ def _fresh_part(file, reading, progress: _Progress) -> _Part | None:
     from ..cache.entries import block_counts, section_chunks
     from ..cache.sealed import Blob
 
-    summaries, chunks, counts, dataset = [], {}, {}, None
+    summaries, chunks, counts, dataset, passages = [], {}, {}, None, {}
     for piece in cut:
         value = fastread.read_scanned(piece.text(text))
         sections = _validated(file, value) if value is not None else None
@@ -184,14 +198,15 @@ def _fresh_part(file, reading, progress: _Progress) -> _Part | None:
         chunks.update(section_chunks(sections, counts))
         for key, count in block_counts(sections).items():
             counts[key] = counts.get(key, 0) + count
-        summaries.append(summarise(sections))
+        summaries.append(summarise(sections, passages))
         del sections
         progress.read(piece.end - piece.start)
     summary = joined(summaries)
     chunks["summary"] = Blob.of(summary)
     entry = reading.keep_chunks(file.real, chunks, counts)
     progress.file(file)
-    return _Part(file, summary, dataset, chunks=chunks, counts=counts, entry=entry)
+    return _Part(file, summary, dataset, chunks=chunks, counts=counts, entry=entry,
+                 passages=passages)
 
 
 def _whole_part(file, reading, text: str) -> _Part | None:
@@ -208,11 +223,13 @@ def _whole_part(file, reading, text: str) -> _Part | None:
     sections = _validated(file, value)
     if sections is None:
         return None
-    summary = summarise(sections)
+    passages: dict[str, list[str]] = {}
+    summary = summarise(sections, passages)
     chunks = entry_chunks(sections, summary)
     counts = block_counts(sections)
     entry = reading.keep_chunks(file.real, chunks, counts)
-    return _Part(file, summary, sections.get("dataset"), chunks=chunks, counts=counts, entry=entry)
+    return _Part(file, summary, sections.get("dataset"), chunks=chunks, counts=counts, entry=entry,
+                 passages=passages)
 
 
 def _validated(file, value) -> dict | None:
@@ -241,18 +258,18 @@ def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, r
     from ..cache.sealed import Blob
     from ..load.outline import outline
     from ..load.problems import DataError
-    from ..load.verify import all_found, passages
+    from ..load.verify import all_found
     from ..load.yamlread import decode
 
     result = outline(parts, reading)
     if result is None:
         return None
     by_source: dict[str, list[str]] = {sid: [] for sid in result.to_verify}
+    wanted = set(by_source)
     for part in parts:  # only the words to find are kept, not the quotes
-        if not by_source.keys().isdisjoint(part.summary["needles"]):
-            for quote in part.records("quotes"):
-                if quote["source"] in by_source and quote["kind"] != "paraphrase":
-                    by_source[quote["source"]].extend(passages(quote))
+        if not wanted.isdisjoint(part.summary["needles"]):
+            for sid, words in part.passages(wanted).items():
+                by_source[sid].extend(words)
     for sid, (full, rel) in result.to_verify.items():
         try:  # the very bytes whose digest the outline took
             source = decode(reading.raw(full, rel), rel)

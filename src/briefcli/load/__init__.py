@@ -228,12 +228,12 @@ def _verify(plain: dict, merged: Merged, reading) -> list[Problem]:
     from ..cache.sealed import digest
     from .verify import located_text
 
-    from .outline import needle_digests
+    from .outline import by_source, needle_digests
 
     quotes, starts = plain["quotes"], merged._starts.get("quotes", [])
     needles: dict[str, bytes] = {}  # per source, each file's digest of its quotes, in order
     for at, end in zip(starts, [*starts[1:], len(quotes)]):
-        for source, value in needle_digests(quotes[at:end]).items():
+        for source, value in needle_digests(by_source(quotes[at:end])[0]).items():
             needles[source] = needles.get(source, b"") + value
     keys: dict[str, bytes] = {}
     paths: dict[str, str] = {}

@@ -19,18 +19,41 @@ from ..store import COLLECTIONS
 from .problems import DataError, Problem, where_of
 
 
-def needle_digests(quotes: list[dict]) -> dict[str, bytes]:
-    """For each source, a digest of the words of this list's quotes that must be found in it
-    (a quote's text and its parts, in order): a change to any of them changes the digest."""
-    from ..cache.sealed import digest
-
-    joined: dict[str, list[str]] = {}
+def by_source(quotes: list[dict]) -> tuple[dict[str, list[str]], dict[str, int]]:
+    """For each source, the passages of this list's direct and partial quotes that must be
+    found in it (see :func:`.verify.passages`), in order; and how many such quotes it has."""
+    found: dict[str, list[str]] = {}
+    counts: dict[str, int] = {}
     for quote in quotes:
         if quote["kind"] != "paraphrase":
-            joined.setdefault(quote["source"], []).append(
-                "\x01".join([quote["text"], *(quote.get("parts") or ())]))
-    return {source: digest("\0".join(texts).encode("utf-8", "surrogatepass"))
-            for source, texts in joined.items()}
+            source, parts = quote["source"], quote.get("parts")
+            if source in found:
+                counts[source] += 1
+                if parts:
+                    found[source].extend(parts)
+                else:
+                    found[source].append(quote["text"])
+            else:
+                counts[source] = 1
+                found[source] = list(parts) if parts else [quote["text"]]
+    return found, counts
+
+
+def needle_digests(found: dict[str, list[str]]) -> dict[str, bytes]:
+    """A digest per source of its passages (:func:`by_source`): what verifying its quotes
+    depends on besides its text, so a change to any passage changes the digest. What is
+    digested, the passages joined and then their lengths and count, can be split back into
+    the passages: no two lists of passages give the same bytes."""
+    from array import array
+
+    from ..cache.sealed import digest
+
+    out = {}
+    for source, passages in found.items():
+        lengths = array("q", map(len, passages))
+        lengths.append(len(passages))
+        out[source] = digest("".join(passages).encode("utf-8", "surrogatepass") + lengths.tobytes())
+    return out
 
 
 def _values(records: list[dict], pattern: tuple) -> set:
@@ -59,12 +82,20 @@ def _values(records: list[dict], pattern: tuple) -> set:
     return found
 
 
-def summarise(sections: dict) -> dict:
-    """One file's valid sections summed up for :func:`outline`."""
+def summarise(sections: dict, passages: dict[str, list[str]] | None = None) -> dict:
+    """One file's valid sections summed up for :func:`outline`; ``passages``, if given, gets
+    each source's passages to find (:func:`by_source`) added to it."""
     from ..text import fold
     from .checks import REFERENCES
 
     quotes = sections.get("quotes", [])
+    found, quoted = by_source(quotes)
+    if passages is not None:
+        for source, words in found.items():
+            if source in passages:
+                passages[source].extend(words)
+            else:
+                passages[source] = words
     latest = [q["when"]["earliest"] for q in quotes if q.get("when") and q["when"]["earliest"]]
     return {
         "ids": {c: [r["id"] for r in sections[c]] for c in COLLECTIONS if c in sections},
@@ -77,8 +108,8 @@ def summarise(sections: dict) -> dict:
         "speakers": [q["speaker"] for q in quotes],
         "names": [(fold(name), p["id"]) for p in sections.get("people", [])
                   for name in (p["name"], *p.get("spellings", []))],
-        "needles": needle_digests(quotes),
-        "quoted": _quoted(quotes),
+        "needles": needle_digests(found),
+        "quoted": quoted,
     }
 
 
@@ -114,15 +145,6 @@ def per_source(summaries) -> tuple[dict[str, bytes], dict[str, int]]:
         for source, count in summary["quoted"].items():
             quoted[source] = quoted.get(source, 0) + count
     return needles, quoted
-
-
-def _quoted(quotes: list[dict]) -> dict[str, int]:
-    """How many direct and partial quotes each source has in this list."""
-    counts: dict[str, int] = {}
-    for quote in quotes:
-        if quote["kind"] != "paraphrase":
-            counts[quote["source"]] = counts.get(quote["source"], 0) + 1
-    return counts
 
 
 class Outline:
