@@ -84,3 +84,24 @@ def test_an_edit_that_breaks_another_file_is_reported_as_without_cache(
     assert (cached.exit_code, cached.stderr) == (without.exit_code, without.stderr)
     errors = [line for line in cached.stderr.splitlines() if ": warning: " not in line]
     assert cached.exit_code == 1 and len(errors) == 1
+
+
+def test_a_quote_holding_a_nul_is_not_taken_for_the_quotes_it_joins(tmp_path, cli):
+    """Two quotes found in the article, then one quote that joins them with a NUL (a YAML
+    escape), which the article does not hold: the cache must not count it as verified."""
+    folder = tmp_path / "data"
+    shutil.copytree(VALID / "sources", folder / "sources")
+    shutil.copy(VALID / "minimal.yaml", folder / "a.yaml")
+    people = "people:\n  - id: lopez\n    name: Luis Lopez\n    source: article\n"
+    quotes = folder / "b.yaml"
+    quotes.write_text(people + "quotes:\n" + _quote("road", "lopez", "We have a long road ahead,")
+                      + _quote("open", "lopez", "but the road is open,"), encoding="utf-8")
+    env = {"BRIEFCLI_NO_CACHE": "", "BRIEFCLI_CACHE_DIR": str(tmp_path / "cache")}
+    assert cli("validate", str(folder), env=env).exit_code == 0  # both verified, and cached
+    quotes.write_text(people + "quotes:\n" + _quote(
+        "road", "lopez", '"We have a long road ahead,\\0but the road is open,"'), encoding="utf-8")
+    cached = cli("validate", str(folder), env=env)
+    without = cli("validate", str(folder), env={"BRIEFCLI_NO_CACHE": "1"})
+    assert (cached.exit_code, cached.stderr) == (without.exit_code, without.stderr)
+    assert cached.exit_code == 1
+    assert "quotes[0].text: not found word for word in source 'article'" in cached.stderr

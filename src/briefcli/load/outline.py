@@ -41,18 +41,23 @@ def by_source(quotes: list[dict]) -> tuple[dict[str, list[str]], dict[str, int]]
 
 def needle_digests(found: dict[str, list[str]]) -> dict[str, bytes]:
     """A digest per source of its passages (:func:`by_source`): what verifying its quotes
-    depends on besides its text, so a change to any passage changes the digest. What is
-    digested, the passages joined and then their lengths and count, can be split back into
-    the passages: no two lists of passages give the same bytes."""
-    from array import array
+    depends on besides its text, so a change to any passage changes the digest.
 
+    What is digested can be split back into the passages, so no two lists of passages share
+    it: the passages joined by NUL, which splits them where none holds a NUL itself (a quote
+    may: YAML writes it as an escape); else followed by their lengths. A first byte tells
+    the two apart."""
     from ..cache.sealed import digest
 
     out = {}
     for source, passages in found.items():
-        lengths = array("q", map(len, passages))
-        lengths.append(len(passages))
-        out[source] = digest("".join(passages).encode("utf-8", "surrogatepass") + lengths.tobytes())
+        joined = "\0".join(passages)
+        if joined.count("\0") < len(passages):
+            data = b"\0" + joined.encode("utf-8", "surrogatepass")
+        else:
+            lengths = ",".join(map(str, map(len, passages)))
+            data = b"\1" + f"{joined}\0{lengths}".encode("utf-8", "surrogatepass")
+        out[source] = digest(data)
     return out
 
 
