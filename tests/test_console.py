@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from briefcli.console import Terminal, _wrapped, plain_lines, strip_trailing_spaces
+from locations import DATA
 
 PIECES = ["Ana", " ", "  ", "\t", "Ortiz", "said", "\n", "“We agree,”", "·", "Lajčák", "会议", "🌍",
           "x" * 30, "-", "a-b-c-d", "\u00a0", "\\x1b[31m", ",", ".", "(2017-12-04/2017-12-06)"]
@@ -77,3 +78,55 @@ def test_a_line_of_one_cell_characters_wraps_where_rich_wraps_it():
         expected = [wrapped.plain for wrapped in Text(line).wrap(console, width)]
         assert [piece.rstrip(" ") for piece in _wrapped(line, width)] == [
             piece.rstrip(" ") for piece in expected], (line, width)
+
+
+@pytest.mark.parametrize("colour", ["NO_COLOR", "FORCE_COLOR"])
+def test_what_is_written_a_batch_at_a_time_is_what_is_drawn_whole(colour, monkeypatch):
+    """show_each draws a few renderables at a time (a long listing of cards); it writes what
+    show writes for them all in one Group, with colour and without, for any size of batch."""
+    for name in ("NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv(colour, "1")
+    rng = random.Random(11)
+    for _ in range(60):
+        items = [Padding(_text(rng), (0, 0, 0, 4), expand=False) if rng.random() < 0.4
+                 else _text(rng) for _ in range(rng.randint(0, 9))]
+        if rng.random() < 0.2:  # something only Rich draws
+            table = Table("a", "b")
+            table.add_row(_text(rng), _text(rng))
+            items.insert(rng.randrange(len(items) + 1), table)
+        width = rng.choice([*range(5, 40), 80, 120])
+        whole = io.StringIO()
+        Terminal(file=whole, width=width).show(Group(*items))
+        for batch in (1, 2, 5, 256):
+            parts = io.StringIO()
+            Terminal(file=parts, width=width).show_each(iter(items), batch=batch)
+            assert parts.getvalue() == whole.getvalue(), (items, width, batch)
+
+
+def test_a_listing_of_cards_is_drawn_a_few_cards_at_a_time(monkeypatch):
+    """The quotes of the shipped dataset through render(): the same text as the whole listing
+    drawn at once, and no card is made before the cards ahead of it are written."""
+    from briefcli import dataset, query, views
+    from briefcli.render import table
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    listing = views.quotes(query.quotes(dataset.open([str(DATA)])))
+    whole = io.StringIO()
+    Terminal(file=whole, width=80).show(Group(*table.Terminal().walk(listing)))
+    streamed = io.StringIO()
+    table.render(listing, Terminal(file=streamed, width=80))
+    assert streamed.getvalue() == whole.getvalue()
+    written_before: list[int] = []  # for each card, how many characters were out when it was made
+    out = io.StringIO()
+    original = table.Terminal.card
+
+    def card(self, index, *args):
+        written_before.append(len(out.getvalue()))
+        return original(self, index, *args)
+
+    monkeypatch.setattr(table.Terminal, "card", card)
+    Terminal(file=out, width=80).show_each(table.Terminal().listing_parts(listing), batch=4)
+    assert out.getvalue() == whole.getvalue()
+    assert len(written_before) == len(listing.records) > 4
+    assert written_before[0] == 0 and written_before[-1] > 0  # the first cards were out first

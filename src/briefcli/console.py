@@ -126,6 +126,16 @@ def _wrapped(line: str, width: int) -> list[str]:
     return pieces
 
 
+def _drawn(renderable, console) -> str:
+    """What ``console`` prints for ``renderable``, with no trailing spaces."""
+    text = plain_lines(renderable, console) if console.color_system is None else None
+    if text is None:
+        with console.capture() as captured:
+            console.print(renderable)
+        text = strip_trailing_spaces(captured.get())
+    return text
+
+
 class Terminal:
     """Consoles are made when used, so they follow the current streams and environment.
 
@@ -164,22 +174,39 @@ class Terminal:
     def show(self, renderable) -> None:
         """A Rich renderable (built from clean Text) to stdout."""
         console = self.out
-        text = plain_lines(renderable, console) if console.color_system is None else None
-        if text is None:
-            with console.capture() as captured:
-                console.print(renderable)
-            text = strip_trailing_spaces(captured.get())
-        self.write(text)
+        self.write(_drawn(renderable, console))
+
+    def show_each(self, renderables, batch: int = 256) -> None:
+        """Renderables to stdout as :meth:`show` shows them in one Group, drawn and written
+        ``batch`` at a time: a long listing is never held whole, and its first lines are
+        written while the rest is drawn."""
+        from itertools import islice
+
+        from rich.console import Group
+
+        console = self.out
+        renderables = iter(renderables)
+
+        def drawn():
+            while chunk := list(islice(renderables, batch)):
+                yield _drawn(Group(*chunk), console)
+
+        self.write_each(drawn())
 
     def write(self, text: str) -> None:
         """Finished text (JSON, CSV, Markdown, a rendered table) to stdout, paged if long."""
+        self.write_each([text])
+
+    def write_each(self, texts) -> None:
+        """Finished text in pieces, as they are made, to stdout; paged if long (see
+        :mod:`briefcli.pager`)."""
         stream = self.file or sys.stdout
         if self.file is None and self.pager:
             from .pager import page
 
-            if page(text, stream):
-                return
-        stream.write(text)
+            texts = page(texts, stream)
+        for text in texts:
+            stream.write(text)
         stream.flush()
 
     def message(self, text: str) -> None:

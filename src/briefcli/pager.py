@@ -14,6 +14,8 @@ import shlex
 import shutil
 import signal
 import subprocess
+from collections.abc import Iterable, Iterator
+from itertools import chain
 
 
 def command() -> str | None:
@@ -33,34 +35,51 @@ def command() -> str | None:
     return chosen
 
 
-def page(text: str, stream) -> bool:
-    """Show ``text`` through the pager if ``stream`` is a terminal and ``text`` is longer than
-    the screen; whether it did."""
+def page(texts: Iterable[str], stream) -> Iterable[str]:
+    """What is left to write to ``stream`` of ``texts`` (the pieces of one text, as they are
+    made): nothing if they went through the pager, which they do when ``stream`` is a terminal
+    and the text is longer than the screen. Pieces are held only until that is known."""
     try:
         if not stream.isatty():
-            return False
+            return texts
     except (AttributeError, ValueError):
-        return False
-    if text.count("\n") < shutil.get_terminal_size().lines:
-        return False
-    pager = command()
-    if pager is None:
-        return False
+        return texts
+    screen = shutil.get_terminal_size().lines
+    texts = iter(texts)
+    held, lines = [], 0
+    for text in texts:
+        held.append(text)
+        lines += text.count("\n")
+        if lines >= screen:
+            pager = command()
+            if pager is None:
+                return chain(held, texts)
+            _run(pager, chain(held, texts), stream)
+            return ()
+    return held
+
+
+def _run(pager: str, texts: Iterator[str], stream) -> None:
+    """Feed ``texts`` to the pager as they are made; stop making them if the person quits."""
     env = dict(os.environ)
     env.setdefault("LESS", "FRX")
     env.setdefault("LV", "-c")
+    encoding = getattr(stream, "encoding", None) or "utf-8"
     stream.flush()
     # Ctrl-C belongs to the pager while it runs (less uses it to stop a search).
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         child = subprocess.Popen(pager, shell=True, stdin=subprocess.PIPE, env=env)
         try:
-            child.stdin.write(text.encode(getattr(stream, "encoding", None) or "utf-8",
-                                          errors="replace"))
-            child.stdin.close()
+            for text in texts:
+                child.stdin.write(text.encode(encoding, errors="replace"))
         except BrokenPipeError:  # the person quit before reading it all
             pass
-        child.wait()
+        finally:  # even if making the text failed: the pager ends at the end of its input
+            try:
+                child.stdin.close()
+            except BrokenPipeError:
+                pass
+            child.wait()
     finally:
         signal.signal(signal.SIGINT, previous)
-    return True

@@ -31,9 +31,16 @@ def marked(column: Column, record: dict, style: str = "") -> Text:
 
 
 class Terminal(Walker):
-    def listing_page(self, listing):
+    def listing_parts(self, listing):
         # At a terminal an empty answer is one sentence, which already says what is empty.
-        return super().listing_page(listing) if listing.records else self.empty(listing.empty)
+        if not listing.records:
+            return iter(self.empty(listing.empty))
+        return super().listing_parts(listing)
+
+    def listing_block(self, listing):
+        if listing.records and listing.layout == "cards":
+            return self.each_card(listing)  # made as they are written: never held whole
+        return self.block(listing)
 
     def head(self, doc):
         return [text(doc.title, "bold")] + ([text(doc.subtitle, "dim")] if doc.subtitle else [])
@@ -169,4 +176,7 @@ def _extremes(rows: list[list[Text]], console, options) -> list[list[Text]]:
 
 
 def render(view, terminal) -> None:
-    terminal.show(Group(*Terminal().walk(view)))
+    if isinstance(view, Listing):  # a listing of cards is drawn and written a few at a time
+        terminal.show_each(Terminal().listing_parts(view))
+    else:
+        terminal.show(Group(*Terminal().walk(view)))

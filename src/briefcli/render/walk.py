@@ -4,11 +4,15 @@ A :class:`Walker` goes through a :class:`~briefcli.render.view.Listing` or
 :class:`~briefcli.render.view.Document` in order and asks its subclass for the parts of each
 piece: a title, a section, a table, a card, a list of fields, a paragraph. A part is whatever
 the format is made of (a line of Markdown or HTML, a Rich renderable); the walk returns them as
-one list. Which records become cards, which values are left out because they are empty, and in
-what order things come are decided here, so the formats cannot drift apart.
+one list, or, for a listing on its own, gives them one at a time (:meth:`Walker.listing_parts`:
+a long listing of cards is never held whole). Which records become cards, which values are
+left out because they are empty, and in what order things come are decided here, so the
+formats cannot drift apart.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
 
 from .view import Column, Document, Fields, Listing, Paragraph, cell
 
@@ -28,9 +32,20 @@ class Walker:
     def listing_page(self, listing: Listing) -> list:
         """A listing on its own: its title, the listing (or the sentence that says it is empty),
         its caption."""
-        out = self.title(listing.title, listing) if listing.title else []
-        out += self.block(listing)
-        return out + (self.caption(listing.caption) if listing.caption and listing.records else [])
+        return list(self.listing_parts(listing))
+
+    def listing_parts(self, listing: Listing) -> Iterator:
+        """:meth:`listing_page`'s parts one at a time, its cards made as they are asked for."""
+        if listing.title:
+            yield from self.title(listing.title, listing)
+        yield from self.listing_block(listing)
+        if listing.caption and listing.records:
+            yield from self.caption(listing.caption)
+
+    def listing_block(self, listing: Listing) -> Iterable:
+        """The listing's own parts, as :meth:`block` gives them; a format may give a listing of
+        cards one card at a time (see :meth:`each_card`)."""
+        return self.block(listing)
 
     def block(self, block) -> list:
         if hasattr(block, "html"):  # a drawing (briefcli.chart), which only a page can show
@@ -50,13 +65,15 @@ class Walker:
 
     def cards(self, listing: Listing) -> list:
         """One card per record: its non-empty short values, and its non-empty wide columns."""
-        out = []
+        return list(self.each_card(listing))
+
+    def each_card(self, listing: Listing) -> Iterator:
+        """:meth:`cards`' parts, each card's made when it is reached."""
         for index, record in enumerate(listing.records):
             short = [(c, v) for c in listing.shown if not c.wide
                      if (v := cell(c.value(record)))]
             wide = [c for c in listing.shown if c.wide and cell(c.value(record))]
-            out += self.card(index, listing, record, short, wide)
-        return out
+            yield from self.card(index, listing, record, short, wide)
 
     # --- what a format gives ---------------------------------------------------------------
 
