@@ -38,13 +38,9 @@ class _Part:
         :func:`briefcli.load.outline.by_source`): kept from its reading, or read back."""
         if self._passages is not None:
             return {s: self._passages[s] for s in sources & self._passages.keys()}
-        from ..load.verify import passages
+        from ..load.outline import by_source
 
-        found: dict[str, list[str]] = {}
-        for quote in self.records("quotes"):
-            if quote["source"] in sources and quote["kind"] != "paraphrase":
-                found.setdefault(quote["source"], []).extend(passages(quote))
-        return found
+        return by_source([q for q in self.records("quotes") if q["source"] in sources])[0]
 
     def blocks(self, collection: str) -> list[tuple]:
         """A collection's blocks as an answer shows them (see

@@ -22,20 +22,19 @@ from .problems import DataError, Problem, where_of
 def by_source(quotes: list[dict]) -> tuple[dict[str, list[str]], dict[str, int]]:
     """For each source, the passages of this list's direct and partial quotes that must be
     found in it (see :func:`.verify.passages`), in order; and how many such quotes it has."""
+    from .verify import passages
+
     found: dict[str, list[str]] = {}
     counts: dict[str, int] = {}
     for quote in quotes:
         if quote["kind"] != "paraphrase":
-            source, parts = quote["source"], quote.get("parts")
+            source = quote["source"]
             if source in found:
                 counts[source] += 1
-                if parts:
-                    found[source].extend(parts)
-                else:
-                    found[source].append(quote["text"])
+                found[source].extend(passages(quote))
             else:
                 counts[source] = 1
-                found[source] = list(parts) if parts else [quote["text"]]
+                found[source] = list(passages(quote))
     return found, counts
 
 
