@@ -73,6 +73,20 @@ def run(cmd: list[str], env: dict | None = None, stdout=subprocess.DEVNULL) -> t
     return seconds, usage.ru_maxrss // 1024, child.returncode
 
 
+def first_lines(cmd: list[str], env: dict | None = None, count: int = 3) -> Seconds:
+    """Wall seconds until ``cmd`` has written ``count`` lines to a pipe, which is then closed
+    (as ``| head`` does): how soon a long answer starts to come out."""
+    start = time.perf_counter()
+    child = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                             stdin=subprocess.DEVNULL)
+    for _ in range(count):
+        child.stdout.readline()
+    seconds = Seconds(time.perf_counter() - start)
+    child.stdout.close()
+    child.wait()
+    return seconds
+
+
 def alternate(a, b, reps: int) -> tuple[list[float], list[float], str]:
     """Time two callables (each returns seconds) alternately; their lists of seconds and the
     load average seen meanwhile."""
@@ -313,6 +327,18 @@ def main() -> None:
                     table.value("Later query vs jq", "skipped: jq is not installed", "≤ 0.5", None)
                 table.value(f"Peak memory, first query on {n:,} quotes", f"{max(peaks)} MB",
                             "≤ 400 MB", max(peaks) <= 400 if judged else None, load)
+                # Every quote listed: the cards are drawn and written as they go.
+                listing = Load()
+                whole, peak, code = run(bc + ["quotes"], big_env)
+                if code != 0:
+                    raise SystemExit("briefcli quotes failed")
+                starts = [first_lines(bc + ["quotes"], big_env) for _ in range(min(reps, 5))]
+                table.value(f"`briefcli quotes`, all {n:,} quotes, piped, cache filled: its first "
+                            "3 lines", _secs(statistics.median(starts)), "measured", None,
+                            str(listing))
+                table.value(f"`briefcli quotes`, all {n:,} quotes, piped, cache filled: the whole "
+                            "listing, and its peak memory", f"{_secs(whole)}, {peak} MB", "measured",
+                            None, str(listing))
             cache_files = [f for f in Path(filled[-1]).rglob("*") if f.is_file()]
             cache_mb = sum(f.stat().st_size for f in cache_files) / 1e6
             context.append(

@@ -42,7 +42,8 @@ def test_generator_is_deterministic(generate):
 # benchmark's set-up (byte-compiling, the shipped dataset's cache) is paid once.
 PARTS = {
     "startup": ["`briefcli people`", "`briefcli --version`", "`briefcli --help`"],
-    "scale": ["CSafeLoader", "same query, shipped data", "Peak memory"],
+    "scale": ["CSafeLoader", "same query, shipped data", "Peak memory", "its first 3 lines",
+              "the whole listing"],
     "extract": ["`extract`, ordinary news", "refused: over the size limit", "`extract FOLDER -o OUT`"],
     "incremental": ["files is edited", "Peak memory, first query on the folder"],
 }
