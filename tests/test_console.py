@@ -7,13 +7,13 @@ import io
 import random
 
 import pytest
+from locations import DATA
 from rich.console import Group
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from briefcli.console import Terminal, _wrapped, plain_lines, strip_trailing_spaces
-from locations import DATA
 
 PIECES = ["Ana", " ", "  ", "\t", "Ortiz", "said", "\n", "“We agree,”", "·", "Lajčák", "会议", "🌍",
           "x" * 30, "-", "a-b-c-d", "\u00a0", "\\x1b[31m", ",", ".", "(2017-12-04/2017-12-06)"]
