@@ -11,6 +11,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from briefcli.cli.app import main
+from briefcli.console import Terminal
 from briefcli.render.csvout import render as render_csv
 from briefcli.render.markdown import to_markdown
 from briefcli.render.view import Column, Document, Listing, Paragraph, Section
@@ -117,15 +118,12 @@ def test_one_json_shape_per_record_type(run):
     assert meeting["where"] == "puerto-vallarta"
 
 
-def test_csv_joins_lists_with_semicolons(capsys):
-    class Terminal:
-        def write(self, text):
-            print(text, end="")
-
+def test_csv_joins_lists_with_semicolons():
     listing = Listing("things", [{"id": "a", "tags": ["x", "y; z"], "n": None}],
                       [Column("Tags", lambda r: r["tags"]), Column("N", lambda r: r["n"])])
-    render_csv(listing, Terminal())
-    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    out = io.StringIO()
+    render_csv(listing, Terminal(file=out))
+    rows = list(csv.reader(io.StringIO(out.getvalue())))
     # As documented: joined with '; ' (so an item holding '; ' cannot be told apart; the JSON
     # keeps the list), and a missing value is an empty cell.
     assert rows == [["id", "tags", "n"], ["a", "x; y; z", ""]]
@@ -144,3 +142,28 @@ def test_markdown_paragraph_starts_no_block(text, shown):
     assert not {t.type for t in tokens} & {"bullet_list_open", "ordered_list_open"}
     rendered = MarkdownIt("commonmark").render(to_markdown(doc))
     assert f"<p>{shown.replace('&', '&amp;')}</p>" in rendered
+
+
+# Odd values for the writers: characters escaped in JSON, a number orjson refuses (so the
+# standard library writes that batch), lists, nothing.
+ODD = [{"id": "a\u202eb", "text": "\x1b[31m“red”\n", "n": 2 ** 70, "tags": []},
+       {"id": "b", "text": "", "n": None, "tags": ["x", "y; z"], "nested": {"k": [1, {}]}}]
+
+
+@pytest.mark.parametrize("batch", [1, 2, 3, 256])
+def test_a_listing_written_a_batch_at_a_time_is_the_whole_json_and_csv(run, batch):
+    """JSON and CSV of a listing are made and written a batch of records at a time: the same
+    text as the whole listing written at once."""
+    from briefcli.render import csvout, jsonout
+
+    quotes = records(run, ["quotes"])
+    for rows in (quotes, quotes[:1], ODD, quotes + ODD + quotes):
+        assert "".join(jsonout._listed(rows, batch)) == jsonout.dumps(rows) + "\n"
+        listing = Listing("things", rows, [Column("Text", lambda r: r["text"]),
+                                           Column("Tags", lambda r: r.get("tags"))])
+        whole = io.StringIO()
+        writer = csv.writer(whole, lineterminator="\n")
+        writer.writerows([csvout.header(listing), *(csvout.row(listing, r) for r in rows)])
+        assert "".join(csvout._pieces(listing, batch)) == whole.getvalue()
+    empty = Listing("things", [], [Column("Text", lambda r: r["text"])])
+    assert "".join(csvout._pieces(empty, batch)) == "id,text\n"

@@ -35,9 +35,18 @@ def row(listing: Listing, record: dict) -> list[str]:
 def render(view, terminal) -> None:
     if not isinstance(view, Listing):
         raise FormatError(f"csv shows lists of records; '{view.name}' is a document")
+    terminal.write_each(_pieces(view))
+
+
+def _pieces(listing: Listing, batch: int = 256):
+    """The CSV text, made and given ``batch`` rows at a time."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header(view))
-    for record in view.records:
-        writer.writerow(row(view, record))
-    terminal.write(buffer.getvalue())
+    writer.writerow(header(listing))
+    for at in range(0, len(listing.records), batch):
+        writer.writerows(row(listing, record) for record in listing.records[at : at + batch])
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    if buffer.tell():  # no records: the header alone
+        yield buffer.getvalue()

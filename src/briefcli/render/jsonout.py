@@ -43,8 +43,21 @@ def dumps(value, also: str = "") -> str:
 
 
 def render(view, terminal) -> None:
+    if isinstance(view, Listing) and not view.meta and view.records:
+        terminal.write_each(_listed(view.records))
+        return
     if isinstance(view, Listing):
         value = {**view.meta, view.name: view.records} if view.meta else view.records
     else:
         value = view.data
     terminal.write(dumps(value) + "\n")
+
+
+def _listed(records: list, batch: int = 256):
+    """``dumps(records) + "\n"`` (a list that is not empty), made and given ``batch`` records
+    at a time: each batch written as a list, whose records stand between its brackets as they
+    stand in the whole list."""
+    yield "[\n"
+    for at in range(0, len(records), batch):
+        inner = dumps(records[at : at + batch])[2:-2]  # '[\n' ... '\n]'
+        yield inner + (",\n" if at + batch < len(records) else "\n]\n")
