@@ -167,3 +167,34 @@ def test_a_listing_written_a_batch_at_a_time_is_the_whole_json_and_csv(run, batc
         assert "".join(csvout._pieces(listing, batch)) == whole.getvalue()
     empty = Listing("things", [], [Column("Text", lambda r: r["text"])])
     assert "".join(csvout._pieces(empty, batch)) == "id,text\n"
+
+
+@pytest.mark.parametrize("batch", [1, 2, 3, 1024])
+def test_markdown_of_a_listing_written_a_batch_at_a_time_is_the_whole_text(run, batch):
+    """A listing's Markdown is made and written a batch of lines at a time: the same text as
+    to_markdown makes at once, blank lines at the end left out as it leaves them out."""
+    import random
+
+    from briefcli.render import markdown
+
+    rng = random.Random(batch)
+    for _ in range(300):
+        lines = [rng.choice(["", "", "a", "| b |", "c\n", "\n", "_d_"])
+                 for _ in range(rng.randint(0, 12))]
+        assert "".join(markdown._joined(iter(lines), batch)) == \
+            "\n".join(lines).rstrip("\n") + "\n", lines
+    for args in (["quotes"], ["search", "migration"], ["search", "nothing at all"], ["people"]):
+        out = run(*args, "--format", "markdown")
+        assert out == markdown.to_markdown(markdown_view(args)), args
+
+
+def markdown_view(args: list[str]):
+    """The view a listing command renders, made as the command makes it."""
+    from briefcli import dataset, query, views
+
+    data = dataset.open([str(SHIPPED)])
+    if args[0] == "quotes":
+        return views.quotes(query.quotes(data))
+    if args[0] == "people":
+        return views.people(query.people(data))
+    return views.search(query.search(data, args[1]), args[1])

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from ..text import clean
-from .view import cell, pieces
+from .view import Listing, cell, pieces
 from .walk import Walker
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&])")
@@ -54,14 +55,19 @@ class Markdown(Walker):
     def listing(self, listing):
         return self.table(listing)  # cards are a terminal's way; Markdown has tables
 
+    def listing_block(self, listing):
+        return self.each_row(listing) if listing.records else self.block(listing)
+
     def table(self, listing):
-        lines = [
-            "| " + " | ".join(escape(c.header) for c in listing.shown) + " |",
-            "|" + "|".join("---" for _ in listing.shown) + "|",
-        ]
+        return list(self.each_row(listing))
+
+    def each_row(self, listing):
+        """The table's lines, each row's made when it is reached."""
+        yield "| " + " | ".join(escape(c.header) for c in listing.shown) + " |"
+        yield "|" + "|".join("---" for _ in listing.shown) + "|"
         for record in listing.records:
-            lines.append("| " + " | ".join(_cell(c, record) for c in listing.shown) + " |")
-        return lines + [""]
+            yield "| " + " | ".join(_cell(c, record) for c in listing.shown) + " |"
+        yield ""
 
     def fields(self, pairs):
         return [f"- **{escape(k)}:** {escape(v)}" for k, v in pairs] + [""]
@@ -80,4 +86,25 @@ def to_markdown(view) -> str:
 
 
 def render(view, terminal) -> None:
-    terminal.write(to_markdown(view))
+    if isinstance(view, Listing):  # a listing's rows are made and written a batch at a time
+        terminal.write_each(_joined(Markdown().listing_parts(view)))
+    else:
+        terminal.write(to_markdown(view))
+
+
+def _joined(lines, batch: int = 1024):
+    """What :func:`to_markdown` makes of ``lines`` (joined, with no blank line at the end),
+    given ``batch`` lines at a time: the newlines at the end of what is made so far are kept
+    back until a line that is not blank follows them."""
+    lines = iter(lines)
+    tail, first = "", True
+    while chunk := list(islice(lines, batch)):
+        text = ("" if first else "\n") + "\n".join(chunk)
+        first = False
+        body = text.rstrip("\n")
+        if body:
+            yield tail + body
+            tail = text[len(body):]
+        else:
+            tail += text
+    yield "\n"
