@@ -43,8 +43,8 @@ class Walker:
             yield from self.caption(listing.caption)
 
     def listing_block(self, listing: Listing) -> Iterable:
-        """The listing's own parts, as :meth:`block` gives them; a format may give a listing of
-        cards one card at a time (see :meth:`each_card`)."""
+        """The listing's own parts, as :meth:`block` gives them; a format may give them one at
+        a time instead (the terminal its cards, see :meth:`each_card`; Markdown its rows)."""
         return self.block(listing)
 
     def block(self, block) -> list:
