@@ -82,7 +82,7 @@ class Markdown(Walker):
 
 
 def to_markdown(view) -> str:
-    return "\n".join(Markdown().walk(view)).rstrip("\n") + "\n"
+    return "".join(_joined(Markdown().walk(view)))
 
 
 def render(view, terminal) -> None:
@@ -93,9 +93,9 @@ def render(view, terminal) -> None:
 
 
 def _joined(lines, batch: int = 1024):
-    """What :func:`to_markdown` makes of ``lines`` (joined, with no blank line at the end),
-    given ``batch`` lines at a time: the newlines at the end of what is made so far are kept
-    back until a line that is not blank follows them."""
+    """``lines`` joined into the text of a Markdown file (no blank line at its end, one line
+    break), given ``batch`` lines at a time: the newlines at the end of what is made so far
+    are kept back until a line that is not blank follows them."""
     lines = iter(lines)
     tail, first = "", True
     while chunk := list(islice(lines, batch)):
