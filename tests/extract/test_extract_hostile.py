@@ -1,7 +1,10 @@
 """Hostile articles (issue 14, item 7): inputs that made the old regular expressions backtrack
 for seconds to minutes. Each is extracted whole and must still give the one real quote that
-follows it. Their speed is measured in bench/ (``extract_bench.py``), never asserted here: a
-regression shows as this test running for minutes, under a generous subprocess timeout.
+follows it. Their speed is measured in bench/ (``extract_bench.py``, each pattern grown to
+100 KB), never asserted here. The patterns that cost the most to read are a quarter of their
+first size (12-30 KB, 0.8 s of CPU for all against 2.9 s): what this test checks, that the
+quote after them is found, does not depend on their length. A return of backtracking shows in
+the benchmark's rows, at 100 KB, where the target is under 1 s of CPU per pattern.
 """
 
 import json
@@ -17,21 +20,21 @@ TRAILER = "\n\n“We agree on the text,” said Ana Ortiz, the chair of the talk
 CASES = {
     "ambassador of a long place": "'Ambassador X of ' + 'A' * 400 + '! said, \"We agree.\"'",
     "40 KB word before said": "'A' * 40000 + ' said \"We agree on this text now.\"'",
-    "emphasis markers": "'**a ' * 20000",
+    "emphasis markers": "'**a ' * 5000",
     "open brackets": "'[' * 40000",
     "link openings": "'[a](' * 10000",
     "quotes nested 8,000 deep": "'“' * 8000 + 'We agree' + '”' * 8000",
-    "straight quotes": "'\"a ' * 13000",
-    "8,000 capitalised words": "' '.join('Word' + chr(65 + i % 26) for i in range(8000))",
-    "2,000 date phrases": "'by mid-January 2018 and ' * 2000",
-    "Mr. Smith said x 8,000": "'Mr. Smith said ' * 8000",
-    "a pronoun in every clause": "'Ms. Ana Roe said he said ' * 4000",
+    "straight quotes": "'\"a ' * 4000",
+    "2,000 capitalised words": "' '.join('Word' + chr(65 + i % 26) for i in range(2000))",
+    "500 date phrases": "'by mid-January 2018 and ' * 500",
+    "Mr. Smith said x 2,000": "'Mr. Smith said ' * 2000",
+    "a pronoun in every clause": "'Ms. Ana Roe said he said ' * 1000",
     "many people, one surname": (
         "' '.join('Ms. %sab%s Roe said \"We agree on it.\"' % (chr(65 + i % 26), chr(97 + i // 26 % 26))"
         " for i in range(600))"
     ),
     "40 KB of spaces": "'It will meet' + ' ' * 40000 + 'said'",
-    "next step, no verb": "'next step ' * 8000",
+    "next step, no verb": "'next step ' * 2000",
 }
 SCRIPT = """
 import json, sys
