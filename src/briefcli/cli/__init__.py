@@ -15,6 +15,8 @@ ends with exactly ``briefcli: interrupted`` on stderr and exit 130.
 import os
 import signal
 
+from ..stages import checkpoint
+
 MESSAGE = b"briefcli: interrupted\n"
 
 
@@ -54,21 +56,6 @@ def interrupted() -> int:
         _Interrupts.reported = True
         os.write(2, MESSAGE)
     return 130
-
-
-def checkpoint(stage: str) -> None:
-    """For tests of signals, which signal at a known point, never after a guessed delay.
-
-    With ``BRIEFCLI_TELL_AT=STAGE``, say ``briefcli: at STAGE`` on stderr on reaching ``stage``
-    and go on; with ``BRIEFCLI_PAUSE_AT=STAGE``, say so and wait there for a signal. Stages:
-    ``start`` (handler installed, nothing imported yet), ``command`` (options parsed, before
-    the command runs), ``load`` (a dataset is about to be read from its YAML).
-    """
-    environ = os.environ
-    if environ.get("BRIEFCLI_TELL_AT") == stage or environ.get("BRIEFCLI_PAUSE_AT") == stage:
-        os.write(2, f"briefcli: at {stage}\n".encode())
-        while environ.get("BRIEFCLI_PAUSE_AT") == stage:
-            signal.pause()
 
 
 def main(argv: list[str] | None = None) -> int:

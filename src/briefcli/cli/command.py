@@ -21,7 +21,7 @@ class Command(click.Command):
         self.example = example
 
     def invoke(self, ctx: click.Context):
-        from . import checkpoint
+        from ..stages import checkpoint
         from ..console import terminal
         from ..errors import BriefError
 

@@ -53,7 +53,7 @@ def _size(paths: list[str]) -> int:
 @contextmanager
 def loading(paths: list[str]):
     """Wrap a load of ``paths``; yields a :class:`_Step` to report stages and counts."""
-    from . import checkpoint
+    from ..stages import checkpoint
     from ..console import no_color
 
     checkpoint("load")
