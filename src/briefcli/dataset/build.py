@@ -166,10 +166,12 @@ def _cached_part(file, reading) -> _Part | None:
 
 def _fresh_part(file, reading, progress: _Progress) -> _Part | None:
     """Read and validate a file that has no entry, a piece at a time when it is large (see
-    :mod:`briefcli.load.pieces`); None if it has any problem, or a piece cannot be read."""
+    :mod:`briefcli.load.pieces`), the later pieces of a very large one on a second core (see
+    :mod:`.helper`); None if it has any problem, or a piece cannot be read."""
     from ..load import _text, fastread, pieces
-    from ..load.outline import joined, summarise
+    from ..load.outline import joined
     from ..load.yamlread import max_items
+    from . import helper
 
     text = _text(reading, file.real, file.name)
     cut = pieces.cut(text, max_items()) if fastread.scanned(text) else None
@@ -178,31 +180,57 @@ def _fresh_part(file, reading, progress: _Progress) -> _Part | None:
         progress.file(file)
         return part
     from ..cache.answer import BLOCK
-    from ..cache.entries import block_counts, section_chunks
     from ..cache.sealed import Blob
 
+    sizes = [piece.end - piece.start for piece in cut]
+    read = helper.each(cut, lambda piece: _piece(file, text, piece), sizes, progress.read,
+                       share=helper.can_share(len(text), len(cut)))
+    if read is None:
+        return None
     summaries, chunks, counts, dataset, passages = [], {}, {}, None, {}
-    for piece in cut:
-        value = fastread.read_scanned(piece.text(text))
-        sections = _validated(file, value) if value is not None else None
-        del value
-        if sections is None:
-            return None
-        if any(counts.get(key, 0) % BLOCK for key in sections):
-            return None  # the cut counted records where the reading found others
-        dataset = sections.get("dataset", dataset)
-        chunks.update(section_chunks(sections, counts))
-        for key, count in block_counts(sections).items():
+    for piece, (piece_chunks, piece_counts, summary, piece_passages, piece_dataset) in zip(cut, read):
+        for key in piece_counts:  # the records before it as the cut counted them, or read whole
+            before = piece.first if key == piece.key else 0
+            if counts.get(key, 0) != before or before % BLOCK:
+                return None
+        for key, count in piece_counts.items():
             counts[key] = counts.get(key, 0) + count
-        summaries.append(summarise(sections, passages))
-        del sections
-        progress.read(piece.end - piece.start)
+        chunks.update((name, Blob(*blob)) for name, blob in piece_chunks.items())
+        summaries.append(summary)
+        for source, words in piece_passages.items():
+            passages.setdefault(source, []).extend(words)
+        if piece_dataset:
+            dataset = piece_dataset[0]
+    del read
     summary = joined(summaries)
     chunks["summary"] = Blob.of(summary)
     entry = reading.keep_chunks(file.real, chunks, counts)
     progress.file(file)
     return _Part(file, summary, dataset, chunks=chunks, counts=counts, entry=entry,
                  passages=passages)
+
+
+def _piece(file, text: str, piece) -> tuple | None:
+    """One piece of a file read and validated, as plain values (it may be read by the helper
+    process): its blocks as (bytes, digest) by name, its record counts, its summary, its
+    quotes' passages by source, and its dataset section if it has one (in a list); None if it
+    has any problem."""
+    from ..cache.entries import block_counts, section_chunks
+    from ..load import fastread
+    from ..load.outline import summarise
+
+    value = fastread.read_scanned(piece.text(text))
+    sections = _validated(file, value) if value is not None else None
+    del value
+    if sections is None:
+        return None
+    before = {piece.key: piece.first} if piece.key is not None else {}
+    chunks = {name: (blob.data, blob.digest)
+              for name, blob in section_chunks(sections, before).items()}
+    passages: dict[str, list[str]] = {}
+    summary = summarise(sections, passages)
+    dataset = [sections["dataset"]] if "dataset" in sections else []
+    return chunks, block_counts(sections), summary, passages, dataset
 
 
 def _whole_part(file, reading, text: str) -> _Part | None:

@@ -36,13 +36,18 @@ _COMMENTS = re.compile(r"(?:[ ]*(?:#[^\n]*)?\n)*")
 
 
 class Piece:
-    """Where a piece starts and ends in the text, and the section key line it needs before
-    it, if it starts inside a section."""
+    """Where a piece starts and ends in the text; the section it starts inside, if any
+    (``key``), with that section's key line to put before it (``head``) and how many of the
+    section's records come before it (``first``)."""
 
-    __slots__ = ("start", "end", "head")
+    __slots__ = ("start", "end", "key", "first")
 
-    def __init__(self, start: int, end: int, head: str) -> None:
-        self.start, self.end, self.head = start, end, head
+    def __init__(self, start: int, end: int, key: str | None = None, first: int = 0) -> None:
+        self.start, self.end, self.key, self.first = start, end, key, first
+
+    @property
+    def head(self) -> str:
+        return f"{self.key}:\n" if self.key is not None else ""
 
     def text(self, whole: str) -> str:
         return self.head + whole[self.start : self.end]
@@ -60,7 +65,7 @@ def cut(text: str, limit: int, size: int | None = None) -> list[Piece] | None:
     if not tops or not _COMMENTS.fullmatch(text, 0, tops[0][0]):
         return None
     keys: set[str] = set()
-    cuts: list[tuple[int, str]] = []  # where a piece starts, in which section
+    cuts: list[tuple[int, str, int]] = []  # where a piece starts, in which section, at which record
     for number, (start, line) in enumerate(tops):
         found = _KEY.fullmatch(line)
         if found is None or found.group(1) in keys:
@@ -78,9 +83,9 @@ def cut(text: str, limit: int, size: int | None = None) -> list[Piece] | None:
         starts = [first.start(1), *(m.start() + 1 for m in dashes)]  # (each dash after its "\n")
         if len(starts) > limit:
             return None  # the whole file's reading says where the section goes over
-        cuts.extend((starts[at], key) for at in range(size, len(starts), size))
+        cuts.extend((starts[at], key, at) for at in range(size, len(starts), size))
     if not cuts:
         return None
-    ends = [at for at, _ in cuts] + [len(text)]
-    heads = [""] + [f"{key}:\n" for _, key in cuts]
-    return [Piece(start, end, head) for start, end, head in zip([0] + ends[:-1], ends, heads)]
+    ends = [at for at, _, _ in cuts] + [len(text)]
+    return [Piece(0, ends[0])] + [Piece(start, end, key, first)
+                                  for (start, key, first), end in zip(cuts, ends[1:])]

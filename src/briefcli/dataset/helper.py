@@ -1,0 +1,198 @@
+"""A large file's pieces read on two cores: the later ones by a helper process.
+
+:func:`each` gives ``work(item)`` for every item, in order. When it is worth it (:func:`can_share`
+says so for the machine), the items from about half way on go to a helper forked from this
+process, which has everything it needs already: the text, the pieces, the imported code. The
+helper writes each result (marshal, so plain values only) to an unnamed temporary file, then
+one byte on a pipe to say a piece is done; it never waits for this process. This process works
+through the first half meanwhile, then reads what the helper wrote.
+
+Nothing is lost if the helper fails: the pieces it did not finish are read here. An interrupt
+ends both (the helper takes Ctrl-C as a plain process does, and this one ends the helper on its
+way out), and the helper writes nothing but its results: no output, no cache.
+"""
+
+from __future__ import annotations
+
+import os
+
+SHARE_BYTES = 4_000_000  # a smaller file reads in under a second or so: not worth a process
+
+
+def cores() -> int:
+    """The CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def can_share(size: int, count: int) -> bool:
+    """Whether ``count`` pieces of a text of ``size`` characters are worth a helper."""
+    return count > 1 and size >= SHARE_BYTES and hasattr(os, "fork") and cores() > 1
+
+
+def each(items: list, work, sizes: list[int], done=None, share: bool = False) -> list | None:
+    """``work(item)`` for each of ``items`` in order, or None as soon as one gives None;
+    ``done(size)`` is told each finished item's size from ``sizes``. With ``share``, the
+    items after about half of the sizes' sum are given to a helper process."""
+    done = done or (lambda size: None)
+    split = _half(sizes) if share else len(items)
+    helper = _Helper.start(items[split:], work) if split < len(items) else None
+    if helper is None:
+        split = len(items)
+    results: list = []
+    try:
+        if helper is not None:
+            from ..stages import checkpoint
+
+            checkpoint("shared")
+        for item, size in zip(items[:split], sizes):
+            result = work(item)
+            if result is None:
+                return None
+            results.append(result)
+            done(size)
+            if helper is not None:
+                for n in helper.finished(wait=False):
+                    done(sizes[split + n])
+        if helper is not None:
+            for n in helper.finished(wait=True):
+                done(sizes[split + n])
+            for result in helper.results():
+                if result is None:
+                    return None
+                results.append(result)
+        for item, size in zip(items[len(results):], sizes[len(results):]):  # the helper's rest
+            result = work(item)
+            if result is None:
+                return None
+            results.append(result)
+            done(size)
+        return results
+    finally:
+        if helper is not None:
+            helper.close()
+
+
+def _half(sizes: list[int]) -> int:
+    """The first item past half of the sizes' sum (at least one item each side)."""
+    total, so_far = sum(sizes), 0
+    for n, size in enumerate(sizes):
+        if so_far * 2 >= total:
+            return max(1, min(n, len(sizes) - 1))
+        so_far += size
+    return len(sizes) - 1
+
+
+class _Helper:
+    """A forked process that works through ``items``: each result goes to ``self._file`` as a
+    length and its marshal bytes, then one byte goes on the pipe ``self._told``."""
+
+    def __init__(self, pid: int, file, told: int, count: int) -> None:
+        self._pid, self._file, self._told, self._count = pid, file, told, count
+        self._seen = 0
+
+    @classmethod
+    def start(cls, items: list, work) -> _Helper | None:
+        import tempfile
+        import warnings
+
+        try:
+            file = tempfile.TemporaryFile()
+        except OSError:
+            return None
+        read, write = os.pipe()
+        try:
+            with warnings.catch_warnings():
+                # Python 3.12 and later warn about fork in a process with threads (a progress
+                # bar's); the helper touches none of what they hold
+                warnings.simplefilter("ignore", DeprecationWarning)
+                pid = os.fork()
+        except OSError:
+            os.close(read)
+            os.close(write)
+            file.close()
+            return None
+        if pid == 0:  # the helper
+            _work_through(items, work, file.fileno(), write)
+        os.close(write)
+        return cls(pid, file, read, len(items))
+
+    def finished(self, wait: bool) -> range:
+        """The numbers of the items finished since the last call; with ``wait``, all of them
+        (until the helper ends)."""
+        import select
+
+        before = self._seen
+        while self._told is not None and self._seen < self._count:
+            if not wait and not select.select([self._told], [], [], 0)[0]:
+                break
+            try:
+                got = os.read(self._told, 4096)
+            except InterruptedError:
+                continue
+            if not got:  # the helper ended
+                os.close(self._told)
+                self._told = None
+                break
+            self._seen += len(got)
+        return range(before, min(self._seen, self._count))
+
+    def results(self) -> list:
+        """What the helper finished, in order: all its items, or fewer if it failed."""
+        import marshal
+
+        os.waitpid(self._pid, 0)
+        self._pid = None
+        file = self._file
+        file.seek(0)
+        results: list = []
+        while len(results) < self._seen:  # (a piece is written whole before it is told)
+            length = int.from_bytes(file.read(8), "little")
+            results.append(marshal.loads(file.read(length)))
+            if results[-1] is None:
+                break
+        return results
+
+    def close(self) -> None:
+        import signal
+
+        if self._pid is not None:
+            try:
+                os.kill(self._pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            os.waitpid(self._pid, 0)
+            self._pid = None
+        if self._told is not None:
+            os.close(self._told)
+            self._told = None
+        self._file.close()
+
+
+def _work_through(items: list, work, out: int, told: int) -> None:
+    """The helper's whole life: never returns."""
+    import marshal
+    import signal
+
+    code = 1
+    try:
+        for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGPIPE"):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)  # ended as a plain process is
+        for item in items:
+            result = work(item)
+            data = marshal.dumps(result)
+            _write(out, len(data).to_bytes(8, "little") + data)
+            _write(told, b"\0")
+            if result is None:
+                break
+        code = 0
+    finally:
+        os._exit(code)  # no exit handlers, no flushing of this process's copies of the streams
+
+
+def _write(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]

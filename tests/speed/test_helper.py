@@ -1,0 +1,237 @@
+"""A large file's later pieces are read by a helper process: the same results, in order, and
+nothing left behind whatever happens to either process."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefcli.dataset import helper
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+
+
+def gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+def note(path: Path) -> None:
+    """Write this process's pid to ``path``, whole or not at all."""
+    part = path.with_name(f"{path.name}.{os.getpid()}")
+    part.write_text(str(os.getpid()))
+    os.replace(part, path)
+
+
+def wait_for(path: Path) -> None:
+    while not path.exists():
+        os.sched_yield()
+
+
+class Work:
+    """work(item) -> [item, the pid that did it]; what the helper does can be changed with
+    ``in_helper`` (called with the item there), and its pid is kept in a file."""
+
+    def __init__(self, tmp_path: Path, in_helper=None) -> None:
+        self.parent, self.note, self.in_helper = os.getpid(), tmp_path / "helper-pid", in_helper
+
+    def __call__(self, item):
+        if os.getpid() != self.parent:
+            note(self.note)
+            if self.in_helper is not None:
+                changed = self.in_helper(item)
+                if changed is not True:
+                    return changed
+        return [item, os.getpid()]
+
+    @property
+    def helper(self) -> int:
+        return int(self.note.read_text())
+
+
+def test_the_later_half_goes_to_a_helper_and_comes_back_in_order(tmp_path):
+    work, told = Work(tmp_path), []
+    sizes = [5, 1, 1, 1, 1, 1, 1, 1, 1, 1]  # half the sum is reached after the third
+    results = helper.each(list(range(10)), work, sizes, told.append, share=True)
+    assert [item for item, _ in results] == list(range(10))
+    assert [pid == work.parent for _, pid in results] == [True] * 3 + [False] * 7
+    assert sorted(told) == sorted(sizes) and len(told) == 10
+    assert gone(work.helper)
+
+
+def test_without_share_everything_is_read_here(tmp_path):
+    work = Work(tmp_path)
+    results = helper.each(list(range(6)), work, [1] * 6, share=True)
+    assert {pid for _, pid in results} != {work.parent}
+    results = helper.each(list(range(6)), work, [1] * 6, share=False)
+    assert [item for item, _ in results] == list(range(6))
+    assert {pid for _, pid in results} == {work.parent}
+
+
+@pytest.mark.parametrize("dies_at", [5, 7, 9])
+def test_what_a_failed_helper_did_not_finish_is_read_here(tmp_path, dies_at):
+    def in_helper(item):
+        if item == dies_at:
+            os._exit(3)
+        return True
+
+    work = Work(tmp_path, in_helper)
+    results = helper.each(list(range(10)), work, [1] * 10, share=True)
+    assert [item for item, _ in results] == list(range(10))
+    assert [pid == work.parent for _, pid in results] == [n < 5 or n >= dies_at for n in range(10)]
+    assert gone(work.helper)
+
+
+def test_a_problem_in_the_helpers_half_gives_none(tmp_path):
+    work = Work(tmp_path, lambda item: None if item == 7 else True)
+    assert helper.each(list(range(10)), work, [1] * 10, share=True) is None
+    assert gone(work.helper)
+
+
+def test_a_problem_here_ends_the_helper(tmp_path):
+    def work(item):
+        if os.getpid() != parent:
+            note(tmp_path / "helper-pid")
+            return [item] if item < 6 else signal.pause()  # the helper would wait for ever
+        if item == 2:
+            wait_for(tmp_path / "helper-pid")
+            return None
+        return [item]
+
+    parent = os.getpid()
+    assert helper.each(list(range(10)), work, [1] * 10, share=True) is None
+    assert gone(int((tmp_path / "helper-pid").read_text()))
+
+
+def test_an_interrupt_here_ends_the_helper(tmp_path):
+    def work(item):
+        if os.getpid() != parent:
+            note(tmp_path / "helper-pid")
+            signal.pause()
+        if item == 3:
+            wait_for(tmp_path / "helper-pid")
+            raise KeyboardInterrupt
+        return [item]
+
+    parent = os.getpid()
+    with pytest.raises(KeyboardInterrupt):
+        helper.each(list(range(10)), work, [1] * 10, share=True)
+    assert gone(int((tmp_path / "helper-pid").read_text()))
+
+
+def test_half_is_by_size_with_one_item_each_side_at_least():
+    assert helper._half([1, 1, 1, 1]) == 2
+    assert helper._half([10, 1, 1, 1]) == 1
+    assert helper._half([1, 1, 1, 10]) == 3
+    assert helper._half([1, 1]) == 1
+
+
+def test_only_large_files_on_a_machine_with_two_cores_share(monkeypatch):
+    monkeypatch.setattr(helper, "cores", lambda: 2)
+    assert helper.can_share(helper.SHARE_BYTES, 2)
+    assert not helper.can_share(helper.SHARE_BYTES - 1, 2)
+    assert not helper.can_share(helper.SHARE_BYTES, 1)
+    monkeypatch.setattr(helper, "cores", lambda: 1)
+    assert not helper.can_share(helper.SHARE_BYTES, 2)
+
+
+def cache_files(folder: Path) -> dict[str, object]:
+    """Each file of a cache folder: a file's entry as its header and chunks (their values:
+    marshal may write equal values in other bytes), the rest as bytes."""
+    from briefcli.cache.sealed import read_whole
+
+    return {str(p.relative_to(folder)): read_whole(str(p)) if p.parent.name == "files"
+            else p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_file_read_on_two_cores_is_cached_as_on_one(generated, run_json, monkeypatch, tmp_path):
+    """Every cache file and every answer the same whether the pieces were shared or not
+    (pieces of 256 records, so the 1,000-quote dataset has four)."""
+    from briefcli.load import pieces
+
+    from .test_cache import QUERIES, answers
+
+    monkeypatch.setattr(pieces, "SIZE", 256)
+    made = {}
+    for share in (False, True):
+        monkeypatch.setattr(helper, "SHARE_BYTES", 0 if share else 10**12)
+        monkeypatch.setattr(helper, "cores", lambda: 2)
+        folder = tmp_path / f"cache-{share}"
+        monkeypatch.setenv("BRIEFCLI_CACHE_DIR", str(folder))
+        code, _, err = run_json("--data", str(generated), "people")
+        assert (code, err) == (0, "")
+        made[share] = cache_files(folder), answers(run_json, generated, QUERIES)
+    assert made[True] == made[False]
+    assert any(name.startswith("files/") for name in made[True][0])
+
+
+def _bad_id(text: str) -> tuple[str, int]:
+    at = text.rindex("  - id: q")  # the last quote: in the last piece, the helper's
+    return text[:at] + "  - id: Not An Id" + text[text.index("\n", at):], at
+
+
+def _unfound_quote(text: str) -> tuple[str, int]:
+    kind = text.rindex("    kind: direct\n")
+    at = text.index("    text: ", kind)
+    end = text.index("\n", at)
+    return text[:end] + " and words no article holds" + text[end:], at
+
+
+@pytest.mark.parametrize("edit", [_bad_id, _unfound_quote], ids=["id", "quote"])
+def test_a_problem_in_a_shared_piece_is_found_as_without_the_cache(generated, run_json,
+                                                                   monkeypatch, tmp_path, edit):
+    """A bad id, and a direct quote its source does not hold, in the helper's piece."""
+    from briefcli.load import pieces
+
+    monkeypatch.setattr(pieces, "SIZE", 256)
+    monkeypatch.setattr(helper, "SHARE_BYTES", 0)
+    monkeypatch.setattr(helper, "cores", lambda: 2)
+    shutil.copytree(generated.parent, tmp_path / "data")
+    data = tmp_path / "data" / generated.name
+    text, at = edit(generated.read_text(encoding="utf-8"))
+    data.write_text(text, encoding="utf-8")
+    shared = run_json("--data", str(data), "people")
+    monkeypatch.setenv("BRIEFCLI_NO_CACHE", "1")
+    assert shared == run_json("--data", str(data), "people")
+    code, _, err = shared
+    assert code == 1 and err.startswith(f"{data}:{text[:at].count(chr(10)) + 1}:"), err
+
+
+def test_ctrl_c_while_the_helper_reads_ends_both(tmp_path):
+    """A real run, interrupted while its helper reads the later pieces: exit 130 with the one
+    message, and the helper does not outlive it."""
+    from locations import ROOT
+
+    minimal = ROOT / "tests" / "data" / "valid" / "minimal.yaml"
+    people = "".join(f"  - id: p{i}\n    name: Person {i}\n    source: article\n"
+                     for i in range(90_000))  # about 4.7 MB: over SHARE_BYTES
+    data = tmp_path / "large.yaml"
+    data.write_text(minimal.read_text(encoding="utf-8").replace("people:\n", "people:\n" + people, 1),
+                    encoding="utf-8")
+    assert data.stat().st_size > helper.SHARE_BYTES
+    shutil.copytree(minimal.parent / "sources", tmp_path / "sources")
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "NO_COLOR": "1",
+           "BRIEFCLI_CACHE_DIR": str(tmp_path / "cache"), "BRIEFCLI_PAUSE_AT": "shared"}
+    process = subprocess.Popen([sys.executable, "-m", "briefcli", "--data", str(data), "people"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    try:
+        assert process.stderr.readline() == b"briefcli: at shared\n"
+        with open(f"/proc/{process.pid}/task/{process.pid}/children", encoding="ascii") as kids:
+            (helper_pid,) = map(int, kids.read().split())
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=120)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert (process.returncode, out, err) == (130, b"", b"briefcli: interrupted\n")
+    assert gone(helper_pid)
