@@ -17,7 +17,9 @@ file and source text is read once before it is timed, so the operating system's 
 sides; "first" means briefcli's own cache is empty (a new folder), "later" that it is filled.
 The 1-minute load average is sampled around every measure and printed beside it. briefcli's cache lives in a folder of the benchmark's own,
 never the user's: on Linux through XDG_CACHE_HOME, so that the default lookup (platformdirs)
-is part of what is timed. Peak memory is the child's maximum resident set size (os.wait4).
+is part of what is timed. Peak memory is the child's maximum resident set size (os.wait4); for
+a first query on the largest dataset, which reads on two processes, it is also sampled for
+both together (see ``tree_peak``).
 Before timing, briefcli's modules are byte-compiled, as an installed wheel's are.
 """
 
@@ -71,6 +73,44 @@ def run(cmd: list[str], env: dict | None = None, stdout=subprocess.DEVNULL) -> t
     seconds.cpu = usage.ru_utime + usage.ru_stime
     child.returncode = os.waitstatus_to_exitcode(status)
     return seconds, usage.ru_maxrss // 1024, child.returncode
+
+
+def tree_peak(cmd: list[str], env: dict | None = None) -> tuple[int, int] | None:
+    """Run ``cmd``, sampling every 10 ms the memory of it and its child processes together
+    (briefcli reads a large file's later pieces in a helper process): the peaks of their
+    summed resident set sizes, and of their summed proportional set sizes (PSS: a page two
+    processes share counts half in each), in MB. None where /proc cannot tell (not Linux)."""
+    if not os.path.exists("/proc/self/smaps_rollup"):
+        return None
+
+    def field(path: str, name: str) -> int:
+        try:
+            with open(path, encoding="ascii") as handle:
+                for line in handle:
+                    if line.startswith(name):
+                        return int(line.split()[1])
+        except OSError:
+            pass
+        return 0
+
+    def tree(pid: int) -> list[int]:
+        try:
+            with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as handle:
+                return [pid, *map(int, handle.read().split())]
+        except OSError:
+            return [pid]
+
+    child = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                             stdin=subprocess.DEVNULL)
+    rss = pss = 0
+    while child.poll() is None:
+        pids = tree(child.pid)
+        rss = max(rss, sum(field(f"/proc/{p}/status", "VmRSS:") for p in pids))
+        pss = max(pss, sum(field(f"/proc/{p}/smaps_rollup", "Pss:") for p in pids))
+        time.sleep(0.01)
+    if child.returncode != 0:
+        raise SystemExit(f"benchmark command failed ({child.returncode}): {' '.join(cmd)}")
+    return rss // 1024, pss // 1024
 
 
 def first_lines(cmd: list[str], env: dict | None = None, count: int = 3) -> Seconds:
@@ -325,8 +365,14 @@ def main() -> None:
                     _same_answer(bc, query, big_env, jq, json_path)
                 else:
                     table.value("Later query vs jq", "skipped: jq is not installed", "≤ 0.5", None)
-                table.value(f"Peak memory, first query on {n:,} quotes", f"{max(peaks)} MB",
-                            "≤ 400 MB", max(peaks) <= 400 if judged else None, load)
+                # the first query again, its memory sampled with its helper's: the figure
+                # judged is the summed resident sizes (pages the two share counted twice)
+                both = tree_peak(bc + query, environment(os.path.join(work, f"tree-{n}"), path))
+                peak_mb = both[0] if both else max(peaks)
+                shown = (f"{both[0]} MB, both processes together ({both[1]} MB PSS); "
+                         f"{max(peaks)} MB the larger alone" if both else f"{max(peaks)} MB")
+                table.value(f"Peak memory, first query on {n:,} quotes", shown,
+                            "≤ 400 MB", peak_mb <= 400 if judged else None, load)
                 # Every quote listed: the cards are drawn and written as they go.
                 listing = Load()
                 whole, peak, code = run(bc + ["quotes"], big_env)
@@ -380,7 +426,7 @@ def main() -> None:
         "same conditions):",
         "",
         "| Quotes | YAML | First query, briefcli's cache empty (fastest-slowest) | CSafeLoader "
-        "parse alone, collector paused (fastest-slowest) | Later query, cache filled | Peak memory, first query | Cache files | "
+        "parse alone, collector paused (fastest-slowest) | Later query, cache filled | Peak memory, first query (the larger process) | Cache files | "
         "CPU s, first query / CSafeLoader (ratio) | Load (first; later) |",
         "|---|---|---|---|---|---|---|---|---|",
         *context,
@@ -404,6 +450,9 @@ CONDITIONS = (
     "a dataset, the reference runs `gc.disable()` first) and left as it is elsewhere; the OS "
     "file cache is warm for both sides (each dataset file, and its source texts, read once before it is timed); briefcli's "
     "own cache is empty for a first query (a new folder each run) and filled for a later one. "
+    "briefcli reads a dataset file of over 4 MB on two processes where it may use two CPUs (the "
+    "later half of its pieces in a helper): a first query's wall time uses both, its CPU seconds "
+    "are both processes' together, and the reference parses on one. "
     "Load is the 1-minute load average seen during the measure (this machine has "
     f"{os.cpu_count()} CPUs shared with other work)."
 )
