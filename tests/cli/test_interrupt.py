@@ -22,15 +22,19 @@ ENV = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "NO_COLOR": "1", "BRIEFC
 INTERRUPTED = b"briefcli: interrupted\n"
 
 
-def interrupt_at(stage: str, args: list[str], pause: bool = True, command=None) -> tuple:
-    """Start briefcli, wait until it says it reached ``stage``, send SIGINT; return
-    (exit code, stdout, stderr after the stage line)."""
-    env = {**ENV, ("BRIEFCLI_PAUSE_AT" if pause else "BRIEFCLI_TELL_AT"): stage}
+def interrupt_at(stage: str, args: list[str], pause: bool = True, command=None, env=None,
+                 reached=None) -> tuple:
+    """Start briefcli (with ``env`` added to its environment), wait until it says it reached
+    ``stage``, call ``reached(process)`` if given, send SIGINT; return (exit code, stdout,
+    stderr after the stage line)."""
+    env = {**ENV, **(env or {}), ("BRIEFCLI_PAUSE_AT" if pause else "BRIEFCLI_TELL_AT"): stage}
     process = subprocess.Popen(command or [sys.executable, "-m", "briefcli", *args],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     try:
         line = process.stderr.readline()
         assert line == f"briefcli: at {stage}\n".encode(), line
+        if reached is not None:
+            reached(process)
         process.send_signal(signal.SIGINT)
         out, err = process.communicate(timeout=120)
     finally:
@@ -67,6 +71,39 @@ def test_ctrl_c_during_a_large_load(tmp_path):
     shutil.copytree(MINIMAL.parent / "sources", tmp_path / "sources")
     code, out, err = interrupt_at("load", ["--data", str(data), "people"], pause=False)
     assert (code, out, err) == (130, b"", INTERRUPTED)
+
+
+def test_ctrl_c_while_a_helper_reads_ends_both(tmp_path):
+    """Interrupted while its helper process reads the later pieces of a large file (with the
+    cache on: the first query that fills it): the one message, and no helper left running."""
+    from briefcli.dataset import helper
+
+    if not (hasattr(os, "fork") and os.path.exists(f"/proc/{os.getpid()}/task/{os.getpid()}/children")):
+        pytest.skip("needs fork, and /proc to list a process's children")
+    people = "".join(f"  - id: p{i}\n    name: Person {i}\n    source: article\n"
+                     for i in range(90_000))  # about 4.7 MB
+    data = tmp_path / "large.yaml"
+    data.write_text(MINIMAL.read_text(encoding="utf-8").replace("people:\n", "people:\n" + people, 1),
+                    encoding="utf-8")
+    assert data.stat().st_size > helper.SHARE_BYTES
+    shutil.copytree(MINIMAL.parent / "sources", tmp_path / "sources")
+    helpers = []
+
+    def reached(process):
+        with open(f"/proc/{process.pid}/task/{process.pid}/children", encoding="ascii") as kids:
+            helpers.extend(map(int, kids.read().split()))
+
+    code, out, err = interrupt_at("shared", ["--data", str(data), "people"], reached=reached,
+                                  env={"BRIEFCLI_NO_CACHE": "0",
+                                       "BRIEFCLI_CACHE_DIR": str(tmp_path / "cache")})
+    assert (code, out, err) == (130, b"", INTERRUPTED)
+    assert len(helpers) == 1
+    try:
+        os.kill(helpers[0], 0)
+    except ProcessLookupError:
+        pass
+    else:
+        raise AssertionError(f"the helper {helpers[0]} outlived briefcli")
 
 
 SERIALISER = """

@@ -1,13 +1,12 @@
 """A large file's later pieces are read by a helper process: the same results, in order, and
-nothing left behind whatever happens to either process."""
+nothing left behind whatever happens to either process (Ctrl-C in a real run: see
+tests/cli/test_interrupt.py)."""
 
 from __future__ import annotations
 
 import os
 import shutil
 import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -204,34 +203,3 @@ def test_a_problem_in_a_shared_piece_is_found_as_without_the_cache(generated, ru
     assert shared == run_json("--data", str(data), "people")
     code, _, err = shared
     assert code == 1 and err.startswith(f"{data}:{text[:at].count(chr(10)) + 1}:"), err
-
-
-def test_ctrl_c_while_the_helper_reads_ends_both(tmp_path):
-    """A real run, interrupted while its helper reads the later pieces: exit 130 with the one
-    message, and the helper does not outlive it."""
-    from locations import ROOT
-
-    minimal = ROOT / "tests" / "data" / "valid" / "minimal.yaml"
-    people = "".join(f"  - id: p{i}\n    name: Person {i}\n    source: article\n"
-                     for i in range(90_000))  # about 4.7 MB: over SHARE_BYTES
-    data = tmp_path / "large.yaml"
-    data.write_text(minimal.read_text(encoding="utf-8").replace("people:\n", "people:\n" + people, 1),
-                    encoding="utf-8")
-    assert data.stat().st_size > helper.SHARE_BYTES
-    shutil.copytree(minimal.parent / "sources", tmp_path / "sources")
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "NO_COLOR": "1",
-           "BRIEFCLI_CACHE_DIR": str(tmp_path / "cache"), "BRIEFCLI_PAUSE_AT": "shared"}
-    process = subprocess.Popen([sys.executable, "-m", "briefcli", "--data", str(data), "people"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    try:
-        assert process.stderr.readline() == b"briefcli: at shared\n"
-        with open(f"/proc/{process.pid}/task/{process.pid}/children", encoding="ascii") as kids:
-            (helper_pid,) = map(int, kids.read().split())
-        process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=120)
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-    assert (process.returncode, out, err) == (130, b"", b"briefcli: interrupted\n")
-    assert gone(helper_pid)
