@@ -100,9 +100,13 @@ class _Helper:
 
         try:
             file = tempfile.TemporaryFile()
-        except OSError:
+        except OSError:  # nowhere to write: everything is read here
             return None
-        read, write = os.pipe()
+        try:
+            read, write = os.pipe()
+        except OSError:
+            file.close()
+            return None
         try:
             with warnings.catch_warnings():
                 # Python 3.12 and later warn about fork in a process with threads (a progress
