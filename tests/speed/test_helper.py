@@ -153,11 +153,13 @@ def cache_files(folder: Path) -> dict[str, object]:
 
 
 def test_a_file_read_on_two_cores_is_cached_as_on_one(generated, run_json, monkeypatch, tmp_path):
-    """Every cache file and every answer the same whether the pieces were shared or not
-    (pieces of 256 records, so the 1,000-quote dataset has four)."""
+    """Every cache file and the answers read from it the same whether the pieces were shared
+    or not (pieces of 256 records, so the 1,000-quote dataset has four)."""
     from briefcli.load import pieces
 
-    from .test_cache import QUERIES, answers
+    from .test_cache import answers
+
+    queries = [("quotes", "--speaker", "Arbour"), ("search", "sovereignty"), ("brief",)]
 
     monkeypatch.setattr(pieces, "SIZE", 256)
     made = {}
@@ -168,7 +170,7 @@ def test_a_file_read_on_two_cores_is_cached_as_on_one(generated, run_json, monke
         monkeypatch.setenv("BRIEFCLI_CACHE_DIR", str(folder))
         code, _, err = run_json("--data", str(generated), "people")
         assert (code, err) == (0, "")
-        made[share] = cache_files(folder), answers(run_json, generated, QUERIES)
+        made[share] = cache_files(folder), answers(run_json, generated, queries)
     assert made[True] == made[False]
     assert any(name.startswith("files/") for name in made[True][0])
 
