@@ -49,6 +49,23 @@ def test_a_slow_load_at_a_terminal_shows_progress(monkeypatch, generated):
     assert "\x1b[" in shown  # drawn by Rich, on the terminal
 
 
+def test_the_bar_leaves_room_for_the_terminals_ctrl_c(monkeypatch, generated):
+    """The terminal echoes "^C" where the cursor is: after a bar as wide as the screen it would
+    wrap, and clearing the bar would clear the new line and leave the bar on the screen."""
+    import re
+
+    monkeypatch.delenv("NO_COLOR")
+    stderr = fake_stderr(monkeypatch)
+    monkeypatch.setattr(progress, "SLOW_BYTES", 1000)
+    with progress.loading([str(generated)]) as step:
+        step.advance(5, 10)
+        step("Checking references and quotes")
+    drawn = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", stderr.getvalue())
+    lines = [line for line in re.split(r"[\r\n]", drawn) if line.strip()]
+    assert lines and any("Reading the dataset" in line for line in lines)
+    assert max(map(len, lines)) <= 80 - progress.ROOM
+
+
 def test_a_quick_load_shows_nothing(monkeypatch, generated):
     stderr = fake_stderr(monkeypatch)
     with progress.loading([str(generated)]) as step:  # 0.5 MB: under a second

@@ -12,6 +12,7 @@ import sys
 from contextlib import contextmanager
 
 SLOW_BYTES = 2_000_000  # about a second of reading, validating and caching
+ROOM = 3  # columns left free at the end of the bar's line (see loading)
 
 
 class _Step:
@@ -66,11 +67,15 @@ def loading(paths: list[str]):
 
     from ..console import terminal
 
+    console = terminal.err
+    # A bar as wide as the screen is left behind by Ctrl-C: the terminal echoes "^C" after it,
+    # which wraps to a new line, and the bar's clearing then clears that line instead.
+    console.width = max(console.width - ROOM, 1)
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         TimeElapsedColumn(),
-        console=terminal.err,
+        console=console,
         transient=True,
     ) as progress:
         task = progress.add_task("Reading the dataset (the next queries will be quick)", total=None)
