@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import sys
 from pathlib import Path
 
 import pytest
@@ -134,6 +135,7 @@ def test_half_is_by_size_with_one_item_each_side_at_least():
     assert helper._half([1, 1]) == 1
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="shared on Linux only")
 def test_only_large_files_on_a_machine_with_two_cores_share(monkeypatch):
     monkeypatch.setattr(helper, "cores", lambda: 2)
     assert helper.can_share(helper.SHARE_BYTES, 2)

@@ -15,6 +15,7 @@ way out), and the helper writes nothing but its results: no output, no cache.
 from __future__ import annotations
 
 import os
+import sys
 
 SHARE_BYTES = 4_000_000  # a smaller file reads in under a second or so: not worth a process
 
@@ -28,8 +29,11 @@ def cores() -> int:
 
 
 def can_share(size: int, count: int) -> bool:
-    """Whether ``count`` pieces of a text of ``size`` characters are worth a helper."""
-    return count > 1 and size >= SHARE_BYTES and hasattr(os, "fork") and cores() > 1
+    """Whether ``count`` pieces of a text of ``size`` characters are worth a helper: on Linux
+    only, where it is tested (macOS has fork too, but forking a process with threads, as a
+    progress bar's, is unsafe there with some system libraries), with two CPUs to use."""
+    return (count > 1 and size >= SHARE_BYTES and sys.platform.startswith("linux")
+            and cores() > 1)
 
 
 def each(items: list, work, sizes: list[int], done=None, share: bool = False) -> list | None:
