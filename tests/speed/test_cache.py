@@ -110,14 +110,20 @@ def test_the_sorted_indexes_find_every_key_and_nothing_else():
     from briefcli.cache.answer import PART, _lookup, _sorted_index
 
     rng = random.Random(5)
-    cases = [(size, distinct) for size in (0, 1, PART - 1, PART, PART + 1, 5 * PART + 7)
-             for distinct in (1, 3, size // 4 + 1, size + 1)]
-    for size, distinct in cases:
-        pool = [f"k-{n:04d}" for n in range(distinct)]
-        keys = [rng.choice(pool) if rng.random() > 0.05 else None for _ in range(size)]
-        if size > 2 * PART:  # more of one key than a part holds, in the middle
-            keys[PART // 2 : 2 * PART] = [pool[-1]] * (3 * PART // 2)
-        firsts, parts = _sorted_index(keys)
+    cases = [(size, distinct, missing, repeats)
+             for size in (0, 1, PART - 1, PART, PART + 1, 5 * PART + 7)
+             for distinct in (1, 3, size // 4 + 1, size + 1, "each once")
+             for missing in (0, 0.05) for repeats in (False, True)]
+    for size, distinct, missing, repeats in cases:
+        if distinct == "each once":
+            keys = [f"k-{n:04d}" for n in rng.sample(range(size), size)]
+            pool = keys
+        else:
+            pool = [f"k-{n:04d}" for n in range(distinct)]
+            keys = [rng.choice(pool) if rng.random() >= missing else None for _ in range(size)]
+            if size > 2 * PART:  # more of one key than a part holds, in the middle
+                keys[PART // 2 : 2 * PART] = [pool[-1]] * (3 * PART // 2)
+        firsts, parts = _sorted_index(keys, repeats)
         assert len(firsts) == len(parts) and firsts == sorted(firsts)
         expected: dict[str, list[int]] = {}
         for position, key in enumerate(keys):
@@ -126,7 +132,7 @@ def test_the_sorted_indexes_find_every_key_and_nothing_else():
         for key in [*pool, "", "a", "k-", "k-0000a", "zz"]:
             n = bisect_right(firsts, key) - 1
             found = _lookup(parts[n], key) if n >= 0 else []
-            assert found == expected.get(key, []), (size, distinct, key)
+            assert found == expected.get(key, []), (size, distinct, missing, repeats, key)
 
 
 def test_every_record_and_speaker_is_found_in_the_cache_as_without_it(generate, tmp_path):

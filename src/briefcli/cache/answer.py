@@ -39,25 +39,35 @@ PART = 512  # positions (about) in a part of an index
 INDEXED = {"quotes": ("speaker",)}
 
 
-def _sorted_index(keys: list) -> tuple[list[str], list[tuple]]:
+def _sorted_index(keys: list, repeats: bool = False) -> tuple[list[str], list[tuple]]:
     """An index of positions by key: ``keys`` (a key, or None, for each position) sorted and
     cut into parts of about :data:`PART` positions (a key's positions, in order, never split
     between parts), each (its distinct keys, where each key's positions start, the
     positions); and the first key of each part. Sorting, counting and cutting are C loops
-    (sorted, Counter, map): Python itself takes a step per part, not per position."""
-    if all(type(key) is str for key in keys):
-        order = sorted(range(len(keys)), key=keys.__getitem__)
-    else:
-        order = sorted((i for i, key in enumerate(keys) if type(key) is str), key=keys.__getitem__)
-    ordered = list(map(keys.__getitem__, order))
+    (sorted, set, Counter, map): Python itself takes a step per part, not per position.
+
+    Keys that are expected to ``repeat`` (a field's values, as speakers) are sorted once each,
+    and the positions by each key's rank: integers compare faster than strings, and there are
+    fewer keys than positions."""
     parts = []
-    if not any(map(eq, ordered, islice(ordered, 1, None))):  # each key once (ids)
-        for at in range(0, len(ordered), PART):
-            run = ordered[at : at + PART]
-            parts.append((run, list(range(len(run))), order[at : at + PART]))
-        return [part[0][0] for part in parts], parts
-    counts = Counter(ordered)  # in sorted order, as they came
-    distinct, sizes = list(counts), list(counts.values())
+    if not repeats and all(type(key) is str for key in keys):
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+        ordered = list(map(keys.__getitem__, order))
+        if not any(map(eq, ordered, islice(ordered, 1, None))):  # each key once (ids)
+            for at in range(0, len(ordered), PART):
+                run = ordered[at : at + PART]
+                parts.append((run, list(range(len(run))), order[at : at + PART]))
+            return [part[0][0] for part in parts], parts
+    distinct = set(keys)
+    if not all(type(key) is str for key in distinct):
+        distinct = {key for key in distinct if type(key) is str}
+    distinct = sorted(distinct)
+    ranks = list(map(dict(zip(distinct, range(len(distinct)))).get, keys))  # None: not a key
+    ranked = ((i for i, rank in enumerate(ranks) if rank is not None) if None in ranks
+              else range(len(keys)))
+    order = sorted(ranked, key=ranks.__getitem__)
+    counts = Counter(ranks)
+    sizes = list(map(counts.__getitem__, range(len(distinct))))
     ends = list(accumulate(sizes))  # where each distinct key's positions end in order
     begins = list(map(sub, ends, sizes))
     a = 0
@@ -137,7 +147,7 @@ def write_answer(path: str, header: dict, *, info: dict, source_files: dict,
         every.extend(run)
     index_heads = {}
     for key, values in (("ids", every), *indexes.items()):
-        index_heads[key], parts = _sorted_index(values)
+        index_heads[key], parts = _sorted_index(values, repeats=key != "ids")
         for n, part in enumerate(parts):
             chunks[f"{key}/{n}"] = part
         if key != "ids":  # how many positions each value has
