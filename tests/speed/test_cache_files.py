@@ -15,19 +15,20 @@ from .test_cache import QUERIES, answers, uncached
 VALID = REPO / "tests" / "data" / "valid"
 
 
-def _parsed(monkeypatch) -> list[str]:
-    """The names of the dataset files parsed from now on."""
+def _parsed(monkeypatch, log: Path):
+    """A callable giving the names of the dataset files parsed from now on, by this process
+    or a helper forked from it (each name is appended to ``log``)."""
     from briefcli.load import fastread
 
-    seen: list[str] = []
     original = fastread.parse
 
     def parse(text, name):
-        seen.append(Path(name).name)
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(Path(name).name + "\n")
         return original(text, name)
 
     monkeypatch.setattr(fastread, "parse", parse)
-    return seen
+    return lambda: log.read_text(encoding="utf-8").split() if log.exists() else []
 
 
 def test_an_edit_reads_only_that_file_and_answers_as_without_cache(
@@ -38,9 +39,9 @@ def test_an_edit_reads_only_that_file_and_answers_as_without_cache(
     edited.write_text(edited.read_text(encoding="utf-8").replace(
         "\nsteps:\n", "\nsteps:\n  - id: an-edit\n    what: An edit\n    when: 2018-05\n"
         "    source: un-news-2017-12-07\n", 1), encoding="utf-8")
-    parsed = _parsed(monkeypatch)
+    parsed = _parsed(monkeypatch, tmp_path / "parsed")
     after = answers(run_json, folder)
-    assert parsed == ["part-005.yaml"]
+    assert parsed() == ["part-005.yaml"]
     assert after == uncached(run_json, folder)
     assert "An edit" in json.dumps(after[QUERIES.index(("timeline",))][1])
 

@@ -145,6 +145,68 @@ def test_only_large_files_on_a_machine_with_two_cores_share(monkeypatch):
     assert not helper.can_share(helper.SHARE_BYTES, 2)
 
 
+class Here:
+    """What this process does beside the helper: ``here()`` -> its pid, after ``first`` (if
+    given) has run."""
+
+    def __init__(self, first=None) -> None:
+        self.first = first
+
+    def __call__(self) -> int:
+        if self.first is not None:
+            self.first()
+        return os.getpid()
+
+
+def test_beside_gives_what_was_done_here_and_the_helpers_items_in_order(tmp_path):
+    work = Work(tmp_path)
+    mine, results = helper.beside(Here(), list(range(6)), work, share=True)
+    assert mine == work.parent
+    assert results == [[item, work.helper] for item in range(6)] and work.helper != work.parent
+    assert gone(work.helper)
+
+
+def test_beside_without_share_or_items_does_everything_here(tmp_path):
+    work = Work(tmp_path)
+    assert helper.beside(Here(), list(range(3)), work) == (
+        work.parent, [[item, work.parent] for item in range(3)])
+    assert helper.beside(Here(), [], work, share=True) == (work.parent, [])
+    assert not work.note.exists()  # no helper was started
+
+
+def test_what_a_helper_beside_did_not_finish_is_done_here(tmp_path):
+    def in_helper(item):
+        if item == 4:
+            os._exit(3)
+        return True
+
+    work = Work(tmp_path, in_helper)
+    mine, results = helper.beside(Here(), list(range(7)), work, share=True)
+    assert [item for item, _ in results] == list(range(7))
+    assert [pid == work.parent for _, pid in results] == [n >= 4 for n in range(7)]
+    assert gone(work.helper)
+
+
+def test_a_problem_beside_gives_none(tmp_path):
+    work = Work(tmp_path, lambda item: None if item == 2 else True)
+    assert helper.beside(Here(), list(range(5)), work, share=True) is None
+    assert gone(work.helper)
+
+
+def test_an_interrupt_while_the_helper_works_beside_ends_it(tmp_path):
+    def work(item):
+        note(tmp_path / "helper-pid")
+        signal.pause()  # the helper would wait for ever
+
+    def first():
+        wait_for(tmp_path / "helper-pid")
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        helper.beside(Here(first), [1, 2], work, share=True)
+    assert gone(int((tmp_path / "helper-pid").read_text()))
+
+
 def cache_files(folder: Path) -> dict[str, object]:
     """Each file of a cache folder: a file's entry as its header and chunks (their values:
     marshal may write equal values in other bytes), the rest as bytes."""
@@ -175,6 +237,51 @@ def test_a_file_read_on_two_cores_is_cached_as_on_one(generated, run_json, monke
         made[share] = cache_files(folder), answers(run_json, generated, queries)
     assert made[True] == made[False]
     assert any(name.startswith("files/") for name in made[True][0])
+
+
+def test_an_edit_read_beside_the_other_files_is_cached_as_on_one_core(generate, run_json,
+                                                                      monkeypatch, tmp_path):
+    """After one file of a folder is edited, it is read by a helper while the others' entries
+    are opened here: the cache's entries and answer, and the answers read from them, are as
+    when all is done here."""
+    from briefcli.cache.sealed import read_whole
+
+    from .test_cache import answers
+
+    queries = [("quotes", "--speaker", "Arbour"), ("search", "sovereignty"), ("timeline",)]
+    folder, made = tmp_path / "data", {}
+    for share in (False, True):
+        monkeypatch.setattr(helper, "cores", lambda: 2 if share else 1)
+        shutil.rmtree(folder, ignore_errors=True)
+        generate.write_folder(1000, folder, files=4)
+        cache = tmp_path / f"cache-{share}"
+        monkeypatch.setenv("BRIEFCLI_CACHE_DIR", str(cache))
+        assert run_json("--data", str(folder), "people")[0] == 0
+        edited = folder / "part-002.yaml"
+        edited.write_text(edited.read_text(encoding="utf-8").replace(
+            "\nsteps:\n", "\nsteps:\n  - id: an-edit\n    what: An edit\n    when: 2018-05\n"
+            "    source: un-news-2017-12-07\n", 1), encoding="utf-8")
+        started = tmp_path / f"started-{share}"
+        monkeypatch.setattr(helper, "_work_through", _noting(helper._work_through, started))
+        assert run_json("--data", str(folder), "people")[1:] == (run_json(
+            "--data", str(folder), "--no-cache", "people")[1:])
+        # values, not bytes: marshal may write equal values in other bytes; the memo holds
+        # the files' status, which differs between the two folders
+        made[share] = ({str(p.relative_to(cache)): read_whole(str(p)) for p in cache.rglob("*")
+                        if p.is_file() and p.suffix != ".memo"},
+                       answers(run_json, folder, queries), started.exists())
+    assert made[True][:2] == made[False][:2]
+    assert (made[False][2], made[True][2]) == (False, True)  # a helper read the edit, or none
+
+
+def _noting(work_through, path: Path):
+    """``helper._work_through`` that first notes in ``path`` that a helper started."""
+
+    def noted(*args):
+        path.write_text("started")
+        work_through(*args)
+
+    return noted
 
 
 def _bad_id(text: str) -> tuple[str, int]:

@@ -128,32 +128,67 @@ def build(files: list, reading, base: str, header: dict, reload, entries: bool =
     """The dataset of ``files`` as a cached answer, written at ``base``.answer with
     ``header``; None when the full reading must decide (a problem, or a cache that cannot be
     written). Without ``entries``, every file is read again and its entry written anew.
-    ``step`` (the progress bar's, if any) is told how much has been read."""
-    parts: list[_Part] = []
+    ``step`` (the progress bar's, if any) is told how much has been read.
+
+    After an edit, a helper process (:func:`.helper.beside`) reads the changed files while
+    this one opens the others' entries and finds their sources' texts."""
+    from ..load.outline import Texts
+    from . import helper
+
+    parts: list = []
     progress = _Progress(step, files)
+    texts = Texts(reading, files)
     try:
-        for file in files:
-            part = entries and _cached_part(file, reading)
-            if part:
-                progress.file(file)
-            else:
-                part = _fresh_part(file, reading, progress)
-            if part is None:
+        parts = [(entries and reading.entry(file.real, file.name)) or None for file in files]
+        fresh = [file for file, sealed in zip(files, parts) if sealed is None]
+        overlap = (len(fresh) < len(files) and helper.can_overlap()
+                   and all(_size(file) < helper.SHARE_BYTES for file in fresh))
+
+        def here() -> None:  # the files with entries, while the helper reads the others
+            for n, (file, sealed) in enumerate(zip(files, parts)):
+                if sealed is not None:
+                    parts[n] = part = _cached_part(file, reading, sealed)
+                    if part is not None:
+                        progress.file(file)
+                        texts.find(part)
+
+        got = {}
+        if overlap:  # (the helper's progress is not shown: the bar moves a file at a time)
+            read = helper.beside(here, fresh, lambda file: _fresh(file, reading, _Progress(None, [])),
+                                 share=True)
+            if read is None:
                 return None
-            parts.append(part)
+            got = dict(zip((file.real for file in fresh), read[1]))
+        else:
+            here()
+        for n, file in enumerate(files):
+            if parts[n] is None:  # read now, or a file whose entry turned out damaged
+                values = got.pop(file.real, None) or _fresh(file, reading, progress)
+                if values is None or values[0] != reading.digests.get(file.real):
+                    return None  # a problem, or the file changed while it was read
+                parts[n] = _part_of(file, reading, values[1:])
+                progress.file(file)
         progress.stage("Checking references and quotes")
-        return _answer(parts, files, reading, base, header, reload)
+        return _answer(parts, files, reading, base, header, reload, texts)
     except (CacheUnusable, KeyError, TypeError, ValueError, EOFError, OSError):
         return None
     finally:
         for part in parts:
-            part.close()
+            if part is not None:
+                part.close()
 
 
-def _cached_part(file, reading) -> _Part | None:
-    sealed = reading.entry(file.real, file.name)
-    if sealed is None:
-        return None
+def _size(file) -> int:
+    import os
+
+    try:
+        return os.path.getsize(file.real)
+    except OSError:
+        return 0
+
+
+def _cached_part(file, reading, sealed) -> _Part | None:
+    """A file's part from its open entry ``sealed`` (closed if it turns out damaged)."""
     try:
         summary = sealed.chunk("summary")
         dataset = sealed.chunk("dataset") if "dataset" in sealed.header["chunks"] else None
@@ -164,23 +199,26 @@ def _cached_part(file, reading) -> _Part | None:
         return None
 
 
-def _fresh_part(file, reading, progress: _Progress) -> _Part | None:
+def _fresh(file, reading, progress: _Progress) -> tuple | None:
     """Read and validate a file that has no entry, a piece at a time when it is large (see
     :mod:`briefcli.load.pieces`), the later pieces of a very large one on a second core (see
-    :mod:`.helper`); None if it has any problem, or a piece cannot be read."""
+    :mod:`.helper`), as plain values (it may be read by a helper process): the digest of the
+    bytes read, its blocks as (bytes, digest) by name, its record counts, its summary, its
+    dataset section or None, and its quotes' passages by source; None if it has any problem,
+    or a piece cannot be read."""
     from ..load import _text, fastread, pieces
     from ..load.outline import joined
     from ..load.yamlread import max_items
-    from . import helper
 
     text = _text(reading, file.real, file.name)
+    value = reading.digests.get(file.real)
     cut = pieces.cut(text, max_items()) if fastread.scanned(text) else None
     if cut is None:
-        part = _whole_part(file, reading, text)
-        progress.file(file)
-        return part
+        whole = _whole(file, text)
+        return None if whole is None else (value, *whole)
     from ..cache.answer import BLOCK
     from ..cache.sealed import Blob
+    from . import helper
 
     sizes = [piece.end - piece.start for piece in cut]
     read = helper.each(cut, lambda piece: _piece(file, text, piece), sizes, progress.read,
@@ -195,7 +233,7 @@ def _fresh_part(file, reading, progress: _Progress) -> _Part | None:
                 return None
         for key, count in piece_counts.items():
             counts[key] = counts.get(key, 0) + count
-        chunks.update((name, Blob(*blob)) for name, blob in piece_chunks.items())
+        chunks.update(piece_chunks)
         summaries.append(summary)
         for source, words in piece_passages.items():
             passages.setdefault(source, []).extend(words)
@@ -203,9 +241,18 @@ def _fresh_part(file, reading, progress: _Progress) -> _Part | None:
             dataset = piece_dataset[0]
     del read
     summary = joined(summaries)
-    chunks["summary"] = Blob.of(summary)
+    blob = Blob.of(summary)
+    chunks["summary"] = (blob.data, blob.digest)
+    return value, chunks, counts, summary, dataset, passages
+
+
+def _part_of(file, reading, values: tuple) -> _Part:
+    """A file read now (:func:`_fresh`'s values but the digest) as a part, its entry kept."""
+    from ..cache.sealed import Blob
+
+    chunks, counts, summary, dataset, passages = values
+    chunks = {name: Blob(*blob) for name, blob in chunks.items()}
     entry = reading.keep_chunks(file.real, chunks, counts)
-    progress.file(file)
     return _Part(file, summary, dataset, chunks=chunks, counts=counts, entry=entry,
                  passages=passages)
 
@@ -233,7 +280,8 @@ def _piece(file, text: str, piece) -> tuple | None:
     return chunks, block_counts(sections), summary, passages, dataset
 
 
-def _whole_part(file, reading, text: str) -> _Part | None:
+def _whole(file, text: str) -> tuple | None:
+    """A file read whole and validated, as :func:`_fresh` gives it (but the digest)."""
     from ..cache.entries import block_counts, entry_chunks
     from ..load import fastread
     from ..load.outline import summarise
@@ -249,11 +297,9 @@ def _whole_part(file, reading, text: str) -> _Part | None:
         return None
     passages: dict[str, list[str]] = {}
     summary = summarise(sections, passages)
-    chunks = entry_chunks(sections, summary)
-    counts = block_counts(sections)
-    entry = reading.keep_chunks(file.real, chunks, counts)
-    return _Part(file, summary, sections.get("dataset"), chunks=chunks, counts=counts, entry=entry,
-                 passages=passages)
+    chunks = {name: (blob.data, blob.digest)
+              for name, blob in entry_chunks(sections, summary).items()}
+    return chunks, block_counts(sections), summary, sections.get("dataset"), passages
 
 
 def _validated(file, value) -> dict | None:
@@ -277,7 +323,7 @@ class _NoPositions:
         return None, None
 
 
-def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, reload):
+def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, reload, texts):
     from ..cache.answer import BLOCK, open_answer, write_answer
     from ..cache.sealed import Blob
     from ..load.outline import outline
@@ -285,7 +331,7 @@ def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, r
     from ..load.verify import all_found
     from ..load.yamlread import decode
 
-    result = outline(parts, reading)
+    result = outline(parts, reading, texts)
     if result is None:
         return None
     by_source: dict[str, list[str]] = {sid: [] for sid in result.to_verify}

@@ -1,11 +1,13 @@
-"""A large file's pieces read on two cores: the later ones by a helper process.
+"""Work on two cores: a large file's later pieces, or the files an edit changed, read by a
+helper process.
 
 :func:`each` gives ``work(item)`` for every item, in order. When it is worth it (:func:`can_share`
 says so for the machine), the items from about half way on go to a helper forked from this
 process, which has everything it needs already: the text, the pieces, the imported code. The
 helper writes each result (marshal, so plain values only) to an unnamed temporary file, then
 one byte on a pipe to say a piece is done; it never waits for this process. This process works
-through the first half meanwhile, then reads what the helper wrote.
+through the first half meanwhile, then reads what the helper wrote. :func:`beside` gives the
+helper all the items while this process does other work (:func:`can_overlap`).
 
 Nothing is lost if the helper fails: the pieces it did not finish are read here. An interrupt
 ends both (the helper takes Ctrl-C as a plain process does, and this one ends the helper on its
@@ -36,6 +38,54 @@ def can_share(size: int, count: int) -> bool:
             and cores() > 1)
 
 
+def can_overlap() -> bool:
+    """Whether a helper may work beside this process (see :func:`beside`): as for
+    :func:`can_share`, on Linux with two CPUs to use, whatever the size."""
+    return sys.platform.startswith("linux") and cores() > 1
+
+
+def beside(here, items: list, work, share: bool = False):
+    """``(here(), [work(item) for item in items])``, or None as soon as an item gives None.
+    With ``share``, a helper process works through the items while this one runs ``here``;
+    what it did not finish is done here afterwards."""
+    helper = _Helper.start(items, work) if share and items else None
+    try:
+        if helper is not None:
+            from ..stages import checkpoint
+
+            checkpoint("shared")
+        mine = here()
+        results: list = []
+        if helper is not None:
+            helper.finished(wait=True)
+            results = helper.results()
+        return mine, _rest(items, results, work)
+    except _Failed:
+        return None
+    finally:
+        if helper is not None:
+            helper.close()
+
+
+class _Failed(Exception):
+    """An item gave None."""
+
+
+def _rest(items: list, results: list, work, done=None, sizes=()) -> list:
+    """``results`` (the helper's, a first part of the items') completed here, in order; raises
+    :class:`_Failed` when one of them is None."""
+    if any(result is None for result in results):
+        raise _Failed
+    for n in range(len(results), len(items)):
+        result = work(items[n])
+        if result is None:
+            raise _Failed
+        results.append(result)
+        if done is not None:
+            done(sizes[n])
+    return results
+
+
 def each(items: list, work, sizes: list[int], done=None, share: bool = False) -> list | None:
     """``work(item)`` for each of ``items`` in order, or None as soon as one gives None;
     ``done(size)`` is told each finished item's size from ``sizes``. With ``share``, the
@@ -63,17 +113,10 @@ def each(items: list, work, sizes: list[int], done=None, share: bool = False) ->
         if helper is not None:
             for n in helper.finished(wait=True):
                 done(sizes[split + n])
-            for result in helper.results():
-                if result is None:
-                    return None
-                results.append(result)
-        for item, size in zip(items[len(results):], sizes[len(results):]):  # the helper's rest
-            result = work(item)
-            if result is None:
-                return None
-            results.append(result)
-            done(size)
-        return results
+            results.extend(helper.results())
+        return _rest(items, results, work, done, sizes)  # the helper's rest, if it failed
+    except _Failed:
+        return None
     finally:
         if helper is not None:
             helper.close()

@@ -141,14 +141,26 @@ def joined(summaries: list[dict]) -> dict:
 def per_source(summaries) -> tuple[dict[str, bytes], dict[str, int]]:
     """Across summaries in order: each source's needle digests joined (a change to any of its
     quotes anywhere changes them), and how many direct and partial quotes it has."""
+    summaries = list(summaries)
+    return needles_of(summaries), quoted_in(summaries)
+
+
+def needles_of(summaries: list) -> dict[str, bytes]:
+    """:func:`per_source`'s needles."""
     needles: dict[str, bytes] = {}
-    quoted: dict[str, int] = {}
     for summary in summaries:
         for source, value in summary["needles"].items():
             needles[source] = needles.get(source, b"") + value
+    return needles
+
+
+def quoted_in(summaries: list) -> dict[str, int]:
+    """:func:`per_source`'s counts of quotes."""
+    quoted: dict[str, int] = {}
+    for summary in summaries:
         for source, count in summary["quoted"].items():
             quoted[source] = quoted.get(source, 0) + count
-    return needles, quoted
+    return quoted
 
 
 class Outline:
@@ -163,10 +175,10 @@ class Outline:
         self.keys: dict[str, bytes] = {}  # source id -> key of its text and quotes, verified
 
 
-def outline(parts: list, reading) -> Outline | None:
+def outline(parts: list, reading, texts: Texts | None = None) -> Outline | None:
     """Check the dataset made of ``parts`` (each with ``.file``, ``.summary`` and ``.dataset``
     (the file's dataset section or None)) from their summaries; None if anything may be wrong
-    or cannot be decided here."""
+    or cannot be decided here. ``texts``: the sources' texts as found so far."""
     from .checks import REFERENCES, _revision_dates
     from .derive import fill_defaults
 
@@ -208,7 +220,8 @@ def outline(parts: list, reading) -> Outline | None:
             if pid not in referred:
                 result.warnings.append(_warning(part.file.name, ("people", index, "id"),
                                                 f"person {pid!r} is never referred to"))
-    if not _sources(parts, reading, result):
+    texts = texts or Texts(reading, [p.file for p in parts])
+    if not _sources(parts, reading, result, texts):
         return None
     return result
 
@@ -224,28 +237,62 @@ def _warning(file: str, path: tuple, message: str) -> Problem:
     return Problem(file, message, None, None, where_of(path), "warning", path, False)
 
 
-def _sources(parts: list, reading, result: Outline) -> bool:
+class Texts:
+    """Each source text's real path and the digest of its bytes, found once for each dataset
+    file and text named there (the same text may be named by many sources), and only inside
+    the dataset's folders (see :func:`.verify.located_in`)."""
+
+    def __init__(self, reading, files: list) -> None:
+        from .verify import located_in
+
+        self._located_in = located_in
+        self._reading = reading
+        self._dataset_files = {os.path.realpath(file.real) for file in files}
+        self._folders: dict = {}  # see verify.located_in
+        self._found: dict[tuple[str, str], tuple[str, bytes]] = {}
+
+    def of(self, dataset_file: str, rel: str) -> tuple[str, bytes]:
+        """The real path and digest of text ``rel`` named in ``dataset_file``; ValueError or
+        DataError where the full checks must say what is wrong."""
+        key = (dataset_file, rel)
+        found = self._found.get(key)
+        if found is None:
+            full, info = self._located_in(dataset_file, rel, self._folders)
+            if full in self._dataset_files:
+                raise ValueError("a dataset file")
+            found = self._found[key] = full, self._reading.digest(full, rel, info)
+        return found
+
+    def find(self, part) -> None:
+        """Find the texts a part's sources name ahead of :func:`outline` (a text that cannot
+        be found is left to it)."""
+        for source in part.summary["sources"]:
+            if source["text"]:
+                try:
+                    self.of(part.file.real, source["text"])
+                except (ValueError, DataError):
+                    pass
+
+
+def _sources(parts: list, reading, result: Outline, texts: Texts) -> bool:
     """Each source's text file and whether its quotes were verified before; False where the
     full checks must say what is wrong."""
     from ..cache.sealed import digest
-    from .verify import located_in, no_text
+    from .verify import no_text
 
-    dataset_files = {os.path.realpath(p.file.real) for p in parts}
-    folders: dict = {}  # see verify.located_in
-    needles, quoted = per_source(p.summary for p in parts)
+    summaries = [p.summary for p in parts]
+    needles, quoted = needles_of(summaries), None  # (counted only for a source with no text)
     for part in parts:
         for index, source in enumerate(part.summary["sources"]):
             sid, rel = source["id"], source["text"]
             if not rel:
+                quoted = quoted_in(summaries) if quoted is None else quoted
                 if quoted.get(sid):  # a source with no quotes to verify needs no text
                     result.warnings.append(_warning(part.file.name, ("sources", index, "id"),
                                                     no_text(sid, quoted[sid])))
                 continue
             try:
-                full, info = located_in(part.file.real, rel, folders)
-                if full in dataset_files:
-                    return False
-                content = reading.digest(full, rel, info)
+                full, content = texts.of(part.file.real, rel)
             except (ValueError, DataError):
                 return False
             result.text_files[sid] = full
