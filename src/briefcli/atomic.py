@@ -214,12 +214,11 @@ def _signals_raise() -> Iterator[None]:
 def _hold(temporary: str) -> None:
     if not os.environ.get(HOLD):
         return
-    import signal
+    from .stages import wait_for_signal
 
     sys.stderr.write(f"briefcli-test: holding {temporary}\n")
     sys.stderr.flush()
-    while True:
-        signal.pause()
+    wait_for_signal()
 
 
 @contextlib.contextmanager
