@@ -108,21 +108,29 @@ def save(path: str, header: dict, data: Data, names: list[str]) -> None:
         blocks[collection] = [(Blob.of(records[at : at + BLOCK]), len(records[at : at + BLOCK]))
                               for at in range(0, len(records), BLOCK)]
         ids.append((collection, 0, [r["id"] for r in records]))  # every record has one
-    indexes = {f"{collection}.{field}": [r.get(field) for r in data.records(collection)]
-               for collection, fields in INDEXED.items() for field in fields}
+    values = {"ids": [i for _, _, run in ids for i in run],
+              **{f"{collection}.{field}": [r.get(field) for r in data.records(collection)]
+                 for collection, fields in INDEXED.items() for field in fields}}
     write_answer(path, header, info=data.info, source_files=dict(data.source_files),
-                 blocks=blocks, ids=ids, indexes=indexes, names=data.person_names(),
-                 warnings=data.warnings, files=names)
+                 blocks=blocks, ids=ids, indexes={key: index_of(key, v) for key, v in values.items()},
+                 names=data.person_names(), warnings=data.warnings, files=names)
+
+
+def index_of(key: str, values: list) -> tuple[list, list]:
+    """The index ``key`` of an answer (``ids``: every record's id, in the order of the ``ids``
+    runs given to :func:`write_answer`; ``quotes.speaker``: each quote's speaker) as
+    :func:`_sorted_index` cuts it: plain values, so that a helper process may make it."""
+    return _sorted_index(values, repeats=key != "ids")
 
 
 def write_answer(path: str, header: dict, *, info: dict, source_files: dict,
-                 blocks: dict[str, list], ids: list, indexes: dict[str, list],
+                 blocks: dict[str, list], ids: list, indexes: dict[str, tuple],
                  names: list, warnings: list, files: list[str]) -> None:
     """Write an answer: ``blocks`` are each collection's records as (Blob, how many records)
     in order, ``ids`` runs of records' ids (collection, index of the first, ids), ``indexes``
-    each indexed field's value for every record (``quotes.speaker`` -> a value per quote),
-    ``names`` every person's folded names and ``warnings`` the dataset's, pointing into
-    ``files`` (shown names)."""
+    the id index and each indexed field's, made by :func:`index_of` (``ids`` from the ids of
+    these runs in order, ``quotes.speaker`` from a value per quote), ``names`` every person's
+    folded names and ``warnings`` the dataset's, pointing into ``files`` (shown names)."""
     chunks: dict[str, object] = {}
     counts, starts = {}, {}
     linked: dict[str, tuple] = {}  # block -> (entry number, chunk name there, digest)
@@ -138,25 +146,25 @@ def write_answer(path: str, header: dict, *, info: dict, source_files: dict,
             firsts.append(at)
             at += count
         counts[collection], starts[collection] = at, firsts
-    every: list[str] = []
-    runs: list[tuple] = []  # (collection, index of its first, position of its first in every)
+    runs: list[tuple] = []  # (collection, index of its first, position of its first in all ids)
+    every = 0  # ids so far
     for collection, first, run in ids:
         last = runs[-1] if runs else None  # a run that goes on where the one before ends joins it
-        if not (last and last[0] == collection and last[1] + len(every) - last[2] == first):
-            runs.append((collection, first, len(every)))
-        every.extend(run)
+        if not (last and last[0] == collection and last[1] + every - last[2] == first):
+            runs.append((collection, first, every))
+        every += len(run)
     index_heads = {}
-    for key, values in (("ids", every), *indexes.items()):
-        index_heads[key], parts = _sorted_index(values, repeats=key != "ids")
+    for key, (heads, parts) in indexes.items():
+        index_heads[key] = heads
         for n, part in enumerate(parts):
             chunks[f"{key}/{n}"] = part
         if key != "ids":  # how many positions each value has
             chunks[key] = sizes = {}
             for keys, begins, positions in parts:
                 sizes.update(zip(keys, map(sub, [*begins[1:], len(positions)], begins)))
-    index_of = {name: i for i, name in enumerate(files)}
+    file_number = {name: i for i, name in enumerate(files)}
     chunks["warnings"] = [
-        {**w.as_dict(), "file": index_of.get(w.file, w.file), "path": w.path, "key": w.key}
+        {**w.as_dict(), "file": file_number.get(w.file, w.file), "path": w.path, "key": w.key}
         for w in warnings
     ]
     chunks["names"] = names

@@ -192,6 +192,10 @@ class CachedReading:
             return None
         return sealed
 
+    def has_entry(self, real: str, name: str) -> bool:
+        """Whether a file with these bytes has an entry (which may yet turn out unusable)."""
+        return os.path.isfile(self._entry_path(self.digest(real, name)))
+
     def sections(self, real: str, name: str) -> dict | None:
         """The validated sections of a file with these bytes, if they were kept before."""
         sealed = self.entry(real, name)

@@ -18,6 +18,9 @@ from __future__ import annotations
 from ..cache import CacheUnusable
 from ..store import COLLECTIONS
 
+INDEX_SHARE = 50_000  # keys in all: a dataset whose indexes are worth sorting in a helper
+INDEX_RESIDENT = 128 << 20  # bytes: the largest process forked for that helper
+
 
 class _Part:
     """One dataset file: its summary, its dataset section, and its records' blocks, from its
@@ -135,19 +138,19 @@ def build(files: list, reading, base: str, header: dict, reload, entries: bool =
     from ..load.outline import Texts
     from . import helper
 
-    parts: list = []
+    parts: list = [None] * len(files)
     progress = _Progress(step, files)
     texts = Texts(reading, files)
     try:
-        parts = [(entries and reading.entry(file.real, file.name)) or None for file in files]
-        fresh = [file for file, sealed in zip(files, parts) if sealed is None]
+        kept = [entries and reading.has_entry(file.real, file.name) for file in files]
+        fresh = [file for file, has in zip(files, kept) if not has]
         overlap = (len(fresh) < len(files) and helper.can_overlap()
                    and all(_size(file) < helper.SHARE_BYTES for file in fresh))
 
         def here() -> None:  # the files with entries, while the helper reads the others
-            for n, (file, sealed) in enumerate(zip(files, parts)):
-                if sealed is not None:
-                    parts[n] = part = _cached_part(file, reading, sealed)
+            for n, file in enumerate(files):
+                if kept[n]:
+                    parts[n] = part = _cached_part(file, reading)
                     if part is not None:
                         progress.file(file)
                         texts.find(part)
@@ -187,8 +190,11 @@ def _size(file) -> int:
         return 0
 
 
-def _cached_part(file, reading, sealed) -> _Part | None:
-    """A file's part from its open entry ``sealed`` (closed if it turns out damaged)."""
+def _cached_part(file, reading) -> _Part | None:
+    """A file's part from its entry; None if it has none, or a damaged one."""
+    sealed = reading.entry(file.real, file.name)
+    if sealed is None:
+        return None
     try:
         summary = sealed.chunk("summary")
         dataset = sealed.chunk("dataset") if "dataset" in sealed.header["chunks"] else None
@@ -323,9 +329,9 @@ class _NoPositions:
         return None, None
 
 
-def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, reload, texts):
-    from ..cache.answer import BLOCK, open_answer, write_answer
-    from ..cache.sealed import Blob
+def _checked(parts: list[_Part], reading, texts):
+    """The dataset checked from its parts' summaries (:func:`~briefcli.load.outline.outline`),
+    and the quotes of the sources that need it verified; None if anything may be wrong."""
     from ..load.outline import outline
     from ..load.problems import DataError
     from ..load.verify import all_found
@@ -347,28 +353,48 @@ def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, r
             return None
         if not all_found(by_source[sid], source):
             return None
-    blocks: dict[str, list] = {}
+    return result
+
+
+def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, reload, texts):
+    from ..cache.answer import BLOCK, index_of, open_answer, write_answer
+    from ..cache.sealed import Blob
+    from . import helper
+
     ids: list[tuple[str, int, list[str]]] = []  # runs of ids: (collection, first index, ids)
     for collection in COLLECTIONS:
         at = 0
+        for part in parts:
+            run = part.summary["ids"].get(collection, ())
+            ids.append((collection, at, run))
+            at += len(run)
+    indexes = {"ids": [i for _, _, run in ids for i in run],
+               "quotes.speaker": [s for p in parts for s in p.summary["speakers"]]}
+    # the indexes are sorted by a helper, on a large dataset, while this process checks it;
+    # not when this process is large (a first read holds its records): the helper's copy of
+    # its pages would count again in their resident sizes
+    share = (helper.can_overlap() and sum(map(len, indexes.values())) >= INDEX_SHARE
+             and helper.resident() < INDEX_RESIDENT)
+    done = helper.beside(lambda: _checked(parts, reading, texts), list(indexes.items()),
+                         lambda item: index_of(*item), share=share)
+    if done is None or done[0] is None:
+        return None
+    result, indexed = done
+    blocks: dict[str, list] = {}
+    for collection in COLLECTIONS:
         if collection == "revisions":  # their dates filled in: the answer's own records
             records = result.revisions
             blocks[collection] = [(Blob.of(records[i : i + BLOCK]), len(records[i : i + BLOCK]))
                                   for i in range(0, len(records), BLOCK)]
-            ids.append((collection, 0, [r["id"] for r in records]))
             continue
         blocks[collection] = found = []
         for part in parts:
             found.extend(part.links(collection))
-            run = part.summary["ids"].get(collection, ())
-            ids.append((collection, at, run))
-            at += len(run)
     texts = sorted(set(result.text_files.values()))
     header = {**header, "texts": [(t, reading.digest(t, t)) for t in texts]}
     names = [f.name for f in files]
     write_answer(base + ".answer", header, info=result.info, source_files=result.text_files,
-                 blocks=blocks, ids=ids,
-                 indexes={"quotes.speaker": [s for p in parts for s in p.summary["speakers"]]},
+                 blocks=blocks, ids=ids, indexes=dict(zip(indexes, indexed)),
                  names=[n for p in parts for n in p.summary["names"]],
                  warnings=result.warnings, files=names)
     # the others' keys are known verified already; these count if their texts stood still
