@@ -195,12 +195,12 @@ def outline(parts: list, reading, texts: Texts | None = None) -> Outline | None:
         return None  # an id given twice
     referred: set[str] = set()
     for number, (_, _, targets) in enumerate(REFERENCES):
-        known = set().union(*(by_collection[t] for t in targets))
-        for part in parts:
-            values = part.summary["refs"][number]
-            if not known.issuperset(values):
-                return None
-            referred.update(values)
+        values = set().union(*(part.summary["refs"][number] for part in parts))
+        known = by_collection[targets[0]] if len(targets) == 1 else set().union(
+            *(by_collection[t] for t in targets))
+        if not known.issuperset(values):
+            return None
+        referred |= values
     result = Outline()
     plain = {"dataset": dict(datasets[0]),
              "sources": [s for p in parts for s in p.summary["sources"]],
