@@ -116,11 +116,20 @@ def save(path: str, header: dict, data: Data, names: list[str]) -> None:
                  names=data.person_names(), warnings=data.warnings, files=names)
 
 
-def index_of(key: str, values: list) -> tuple[list, list]:
+def index_of(key: str, values: list) -> tuple[list, dict]:
     """The index ``key`` of an answer (``ids``: every record's id, in the order of the ``ids``
-    runs given to :func:`write_answer`; ``quotes.speaker``: each quote's speaker) as
-    :func:`_sorted_index` cuts it: plain values, so that a helper process may make it."""
-    return _sorted_index(values, repeats=key != "ids")
+    runs given to :func:`write_answer`; ``quotes.speaker``: each quote's speaker) as the
+    answer keeps it: the first key of each part (see :func:`_sorted_index`), and its chunks
+    already serialised, each (bytes, digest) by name: plain values, so that a helper process
+    may make them, and this one writes them without reading them back."""
+    heads, parts = _sorted_index(values, repeats=key != "ids")
+    chunks: dict[str, object] = {f"{key}/{n}": part for n, part in enumerate(parts)}
+    if key != "ids":  # how many positions each value has
+        chunks[key] = sizes = {}
+        for keys, begins, positions in parts:
+            sizes.update(zip(keys, map(sub, [*begins[1:], len(positions)], begins)))
+    return heads, {name: (blob.data, blob.digest)
+                   for name, blob in ((name, Blob.of(value)) for name, value in chunks.items())}
 
 
 def write_answer(path: str, header: dict, *, info: dict, source_files: dict,
@@ -154,14 +163,9 @@ def write_answer(path: str, header: dict, *, info: dict, source_files: dict,
             runs.append((collection, first, every))
         every += len(run)
     index_heads = {}
-    for key, (heads, parts) in indexes.items():
+    for key, (heads, serialised) in indexes.items():
         index_heads[key] = heads
-        for n, part in enumerate(parts):
-            chunks[f"{key}/{n}"] = part
-        if key != "ids":  # how many positions each value has
-            chunks[key] = sizes = {}
-            for keys, begins, positions in parts:
-                sizes.update(zip(keys, map(sub, [*begins[1:], len(positions)], begins)))
+        chunks.update((name, Blob(*blob)) for name, blob in serialised.items())
     file_number = {name: i for i, name in enumerate(files)}
     chunks["warnings"] = [
         {**w.as_dict(), "file": file_number.get(w.file, w.file), "path": w.path, "key": w.key}

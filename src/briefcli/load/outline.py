@@ -243,11 +243,9 @@ class Texts:
     the dataset's folders (see :func:`.verify.located_in`)."""
 
     def __init__(self, reading, files: list) -> None:
-        from .verify import located_in
-
-        self._located_in = located_in
         self._reading = reading
-        self._dataset_files = {os.path.realpath(file.real) for file in files}
+        self._files = files
+        self._dataset_files: set[str] | None = None  # (made on first use: see find)
         self._folders: dict = {}  # see verify.located_in
         self._found: dict[tuple[str, str], tuple[str, bytes]] = {}
 
@@ -257,6 +255,11 @@ class Texts:
         key = (dataset_file, rel)
         found = self._found.get(key)
         if found is None:
+            if self._dataset_files is None:  # the first text: resolve the dataset's files
+                from .verify import located_in
+
+                self._located_in = located_in
+                self._dataset_files = {os.path.realpath(file.real) for file in self._files}
             full, info = self._located_in(dataset_file, rel, self._folders)
             if full in self._dataset_files:
                 raise ValueError("a dataset file")
@@ -265,7 +268,8 @@ class Texts:
 
     def find(self, part) -> None:
         """Find the texts a part's sources name ahead of :func:`outline` (a text that cannot
-        be found is left to it)."""
+        be found is left to it), while a helper reads the files that changed (the imports
+        and the dataset's files resolved the first time are part of that work)."""
         for source in part.summary["sources"]:
             if source["text"]:
                 try:
