@@ -452,9 +452,10 @@ CONDITIONS = (
     "own cache is empty for a first query (a new folder each run) and filled for a later one. "
     "briefcli reads a dataset file of over 4 MB on two processes where it may use two CPUs (the "
     "later half of its pieces in a helper): a first query's wall time uses both, its CPU seconds "
-    "are both processes' together, and the reference parses on one. After an edit, the edited "
-    "file is read by a helper too, on Linux with two CPUs, while briefcli opens the other files' "
-    "entries; the warm query it is compared with runs in one process. "
+    "are both processes' together, and the reference parses on one. After an edit, on Linux "
+    "with two CPUs, a helper reads the edited file while briefcli opens the other files' "
+    "entries, and another sorts the answer's indexes while briefcli checks the dataset; the "
+    "warm query it is compared with runs in one process. "
     "Load is the 1-minute load average seen during the measure (this machine has "
     f"{os.cpu_count()} CPUs shared with other work)."
 )

@@ -15,8 +15,7 @@ def checkpoint(stage: str) -> None:
     and go on; with ``BRIEFCLI_PAUSE_AT=STAGE``, say so and wait there for a signal. Stages:
     ``start`` (handler installed, nothing imported yet), ``command`` (options parsed, before
     the command runs), ``load`` (a dataset is about to be read from its YAML), ``shared`` (a
-    helper process reads the later pieces of a large file: see
-    :mod:`briefcli.dataset.helper`).
+    helper process works beside this one: see :mod:`briefcli.dataset.helper`).
     """
     environ = os.environ
     if environ.get("BRIEFCLI_TELL_AT") == stage or environ.get("BRIEFCLI_PAUSE_AT") == stage:

@@ -1,5 +1,5 @@
 """Work on two cores: a large file's later pieces, or the files an edit changed, read by a
-helper process.
+helper process; or an answer's indexes sorted by one.
 
 :func:`each` gives ``work(item)`` for every item, in order. When it is worth it (:func:`can_share`
 says so for the machine), the items from about half way on go to a helper forked from this
