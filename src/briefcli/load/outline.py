@@ -175,10 +175,10 @@ class Outline:
         self.keys: dict[str, bytes] = {}  # source id -> key of its text and quotes, verified
 
 
-def outline(parts: list, reading, texts: Texts | None = None) -> Outline | None:
+def outline(parts: list, reading, texts: Texts) -> Outline | None:
     """Check the dataset made of ``parts`` (each with ``.file``, ``.summary`` and ``.dataset``
     (the file's dataset section or None)) from their summaries; None if anything may be wrong
-    or cannot be decided here. ``texts``: the sources' texts as found so far."""
+    or cannot be decided here. ``texts``: the sources' texts (some found already)."""
     from .checks import REFERENCES, _revision_dates
     from .derive import fill_defaults
 
@@ -220,7 +220,6 @@ def outline(parts: list, reading, texts: Texts | None = None) -> Outline | None:
             if pid not in referred:
                 result.warnings.append(_warning(part.file.name, ("people", index, "id"),
                                                 f"person {pid!r} is never referred to"))
-    texts = texts or Texts(reading, [p.file for p in parts])
     if not _sources(parts, reading, result, texts):
         return None
     return result
@@ -245,22 +244,21 @@ class Texts:
     def __init__(self, reading, files: list) -> None:
         self._reading = reading
         self._files = files
-        self._dataset_files: set[str] | None = None  # (made on first use: see find)
+        self._dataset_files: set[str] | None = None  # resolved at the first text (see find)
         self._folders: dict = {}  # see verify.located_in
         self._found: dict[tuple[str, str], tuple[str, bytes]] = {}
 
     def of(self, dataset_file: str, rel: str) -> tuple[str, bytes]:
         """The real path and digest of text ``rel`` named in ``dataset_file``; ValueError or
         DataError where the full checks must say what is wrong."""
+        from .verify import located_in
+
         key = (dataset_file, rel)
         found = self._found.get(key)
         if found is None:
-            if self._dataset_files is None:  # the first text: resolve the dataset's files
-                from .verify import located_in
-
-                self._located_in = located_in
+            if self._dataset_files is None:
                 self._dataset_files = {os.path.realpath(file.real) for file in self._files}
-            full, info = self._located_in(dataset_file, rel, self._folders)
+            full, info = located_in(dataset_file, rel, self._folders)
             if full in self._dataset_files:
                 raise ValueError("a dataset file")
             found = self._found[key] = full, self._reading.digest(full, rel, info)
