@@ -244,21 +244,23 @@ class Texts:
     def __init__(self, reading, files: list) -> None:
         self._reading = reading
         self._files = files
-        self._dataset_files: set[str] | None = None  # resolved at the first text (see find)
+        self._dataset_files: set[str] = set()  # resolved at the first text (see find)
+        self._locate = None  # verify.located_in, imported at the first text
         self._folders: dict = {}  # see verify.located_in
         self._found: dict[tuple[str, str], tuple[str, bytes]] = {}
 
     def of(self, dataset_file: str, rel: str) -> tuple[str, bytes]:
         """The real path and digest of text ``rel`` named in ``dataset_file``; ValueError or
         DataError where the full checks must say what is wrong."""
-        from .verify import located_in
-
         key = (dataset_file, rel)
         found = self._found.get(key)
         if found is None:
-            if self._dataset_files is None:
+            if self._locate is None:
+                from .verify import located_in
+
+                self._locate = located_in
                 self._dataset_files = {os.path.realpath(file.real) for file in self._files}
-            full, info = located_in(dataset_file, rel, self._folders)
+            full, info = self._locate(dataset_file, rel, self._folders)
             if full in self._dataset_files:
                 raise ValueError("a dataset file")
             found = self._found[key] = full, self._reading.digest(full, rel, info)
