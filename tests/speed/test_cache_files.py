@@ -106,3 +106,68 @@ def test_a_quote_holding_a_nul_is_not_taken_for_the_quotes_it_joins(tmp_path, cl
     assert (cached.exit_code, cached.stderr) == (without.exit_code, without.stderr)
     assert cached.exit_code == 1
     assert "quotes[0].text: not found word for word in source 'article'" in cached.stderr
+
+
+def _add_a_step(file: Path) -> None:
+    file.write_text(file.read_text(encoding="utf-8").replace(
+        "\nsteps:\n", "\nsteps:\n  - id: an-edit\n    what: An edit\n    when: 2018-05\n"
+        "    source: un-news-2017-12-07\n", 1), encoding="utf-8")
+
+
+def _counted(monkeypatch) -> list:
+    """The texts looked for (verify.located_in) from now on, in this process."""
+    from briefcli.load import verify
+
+    calls: list = []
+    original = verify.located_in
+
+    def located_in(dataset_file, rel, folders=None):
+        calls.append((Path(dataset_file).name, rel))
+        return original(dataset_file, rel, folders)
+
+    monkeypatch.setattr(verify, "located_in", located_in)
+    return calls
+
+
+def test_after_an_edit_only_the_edited_files_texts_are_looked_for_again(
+        generate, tmp_path, run_json, monkeypatch):
+    """The other files' texts are taken as the earlier answer found them: their files and
+    bytes are unchanged, as for a query from a good answer."""
+    import yaml
+
+    folder = generate.write_folder(1000, tmp_path / "data", files=4)
+    answers(run_json, folder, QUERIES[:1])
+    edited = folder / "part-002.yaml"
+    _add_a_step(edited)
+    looked = _counted(monkeypatch)
+    after = answers(run_json, folder, QUERIES[:1])
+    named = [s["text"] for s in yaml.safe_load(edited.read_text(encoding="utf-8"))["sources"]
+             if s.get("text")]
+    assert sorted(looked) == sorted(("part-002.yaml", rel) for rel in named) and named
+    assert after == uncached(run_json, folder, QUERIES[:1])
+
+
+@pytest.mark.parametrize("change", ["text reworded", "folder linked outside"])
+def test_after_an_edit_a_changed_text_of_another_file_is_seen(change, tmp_path, cli):
+    """A text named by an unchanged file, changed since the earlier answer, is looked at
+    again (the edited file names no text, so only the unchanged file's lead to it): the
+    same error as without the cache."""
+    folder = tmp_path / "data"
+    shutil.copytree(VALID / "sources", folder / "sources")
+    shutil.copy(VALID / "minimal.yaml", folder / "a.yaml")
+    people = folder / "b.yaml"
+    people.write_text("people:\n  - id: lopez\n    name: Luis Lopez\n    source: article\n",
+                      encoding="utf-8")
+    env = {"BRIEFCLI_NO_CACHE": "", "BRIEFCLI_CACHE_DIR": str(tmp_path / "cache")}
+    assert cli("validate", str(folder), env=env).exit_code == 0
+    people.write_text(people.read_text(encoding="utf-8") + "topics:\n  - id: more\n"
+                      "    name: More talks\n", encoding="utf-8")
+    if change == "text reworded":  # the quote is no longer in it
+        (folder / "sources" / "article.txt").write_text("Nothing said here.\n", encoding="utf-8")
+    else:  # the same text, now through a link to a folder outside the dataset's
+        shutil.move(folder / "sources", tmp_path / "elsewhere")
+        (folder / "sources").symlink_to(tmp_path / "elsewhere")
+    cached = cli("validate", str(folder), env=env)
+    without = cli("validate", str(folder), env={"BRIEFCLI_NO_CACHE": "1"})
+    assert (cached.exit_code, cached.stderr) == (without.exit_code, without.stderr)
+    assert cached.exit_code == 1 and "a.yaml:" in cached.stderr

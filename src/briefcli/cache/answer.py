@@ -178,6 +178,28 @@ def write_answer(path: str, header: dict, *, info: dict, source_files: dict,
           chunks)
 
 
+def texts_of(path: str) -> tuple[dict, dict, set] | None:
+    """What the answer at ``path``, stale or not, says of the files it was built from, if this
+    code wrote it: each dataset file's digest by its real path, each source's text by source
+    id, and the texts it verified quotes against; None if there is no such answer."""
+    from .fingerprint import code
+
+    try:
+        sealed = Sealed(path)
+    except CacheUnusable:
+        return None
+    try:
+        header = sealed.header
+        if header.get("format") != FORMAT or header.get("code") != code():
+            return None
+        return (dict(header["files"]), dict(header["source_files"]),
+                {text for text, _ in header["texts"]})
+    except (KeyError, TypeError, ValueError):
+        return None
+    finally:
+        sealed.close()
+
+
 def open_answer(path: str, expected: dict, names: list[str], reload, digest_of) -> CachedData:
     """The dataset at ``path`` if its header has every field of ``expected`` and the source
     texts it was verified against still have the same digests (``digest_of(path)``); else

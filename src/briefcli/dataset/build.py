@@ -135,6 +135,7 @@ def build(files: list, reading, base: str, header: dict, reload, entries: bool =
 
     After an edit, a helper process (:func:`.helper.beside`) reads the changed files while
     this one opens the others' entries and finds their sources' texts."""
+    from ..cache.answer import texts_of
     from ..load.outline import Texts
     from . import helper
 
@@ -148,6 +149,7 @@ def build(files: list, reading, base: str, header: dict, reload, entries: bool =
                    and all(_size(file) < helper.SHARE_BYTES for file in fresh))
 
         def here() -> None:  # the files with entries, while the helper reads the others
+            texts.since(texts_of(base + ".answer"))
             for n, file in enumerate(files):
                 if kept[n]:
                     parts[n] = part = _cached_part(file, reading)

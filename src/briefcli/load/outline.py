@@ -239,15 +239,24 @@ def _warning(file: str, path: tuple, message: str) -> Problem:
 class Texts:
     """Each source text's real path and the digest of its bytes, found once for each dataset
     file and text named there (the same text may be named by many sources), and only inside
-    the dataset's folders (see :func:`.verify.located_in`)."""
+    the dataset's folders (see :func:`.verify.located_in`).
+
+    Given what the dataset's earlier answer says (:meth:`since`), a file unchanged since then
+    keeps the texts that answer found for it, where they still are (a query from a good answer
+    keeps them too); only the others are looked for again."""
 
     def __init__(self, reading, files: list) -> None:
         self._reading = reading
         self._files = files
-        self._dataset_files: set[str] = set()  # resolved at the first text (see find)
-        self._locate = None  # verify.located_in, imported at the first text
+        self._earlier: tuple[dict, dict, set] | None = None
+        self._dataset_files: set[str] | None = None  # the files' real paths (at first need)
+        self._locate = None  # verify.located_in, imported at the first text looked for
         self._folders: dict = {}  # see verify.located_in
         self._found: dict[tuple[str, str], tuple[str, bytes]] = {}
+
+    def since(self, earlier: tuple[dict, dict, set] | None) -> None:
+        """What the earlier answer says (see :func:`briefcli.cache.answer.texts_of`)."""
+        self._earlier = earlier
 
     def of(self, dataset_file: str, rel: str) -> tuple[str, bytes]:
         """The real path and digest of text ``rel`` named in ``dataset_file``; ValueError or
@@ -259,23 +268,49 @@ class Texts:
                 from .verify import located_in
 
                 self._locate = located_in
-                self._dataset_files = {os.path.realpath(file.real) for file in self._files}
             full, info = self._locate(dataset_file, rel, self._folders)
-            if full in self._dataset_files:
+            if full in self._dataset():
                 raise ValueError("a dataset file")
             found = self._found[key] = full, self._reading.digest(full, rel, info)
         return found
 
     def find(self, part) -> None:
         """Find the texts a part's sources name ahead of :func:`outline` (a text that cannot
-        be found is left to it), while a helper reads the files that changed (the imports
-        and the dataset's files resolved the first time are part of that work)."""
+        be found is left to it), while a helper reads the files that changed."""
+        real = part.file.real
+        earlier = self._earlier
+        same = earlier is not None and earlier[0].get(real) == self._reading.digests.get(real)
         for source in part.summary["sources"]:
-            if source["text"]:
+            rel = source["text"]
+            if rel and not (same and self._kept(real, source["id"], rel)):
                 try:
-                    self.of(part.file.real, source["text"])
+                    self.of(real, rel)
                 except (ValueError, DataError):
                     pass
+
+    def _kept(self, dataset_file: str, sid: str, rel: str) -> bool:
+        """Whether source ``sid``'s text, as the earlier answer found it, is still where the
+        text would be looked for (see :func:`.verify.still_located`); then it is taken, with
+        the digest of its bytes now (a changed text changes its quotes' key, see
+        :func:`_sources`, so they are verified again)."""
+        from .verify import still_located
+
+        full = self._earlier[1].get(sid)
+        if full not in self._earlier[2]:
+            return False
+        info = still_located(dataset_file, rel, full, self._folders)
+        if info is None or full in self._dataset():
+            return False
+        try:
+            self._found[(dataset_file, rel)] = full, self._reading.digest(full, rel, info)
+        except DataError:
+            return False
+        return True
+
+    def _dataset(self) -> set[str]:
+        if self._dataset_files is None:
+            self._dataset_files = {os.path.realpath(file.real) for file in self._files}
+        return self._dataset_files
 
 
 def _sources(parts: list, reading, result: Outline, texts: Texts) -> bool:

@@ -158,6 +158,31 @@ def located_in(dataset_file: str, rel: str, folders: dict | None = None):
     return full, info
 
 
+def still_located(dataset_file: str, rel: str, full: str, folders: dict):
+    """The status (``os.lstat``) of ``full``, the text :func:`located_in` found for ``rel``
+    in ``dataset_file`` before, if it is still a file of that name inside the dataset file's
+    folder, with no link on the way (its folder still a real path) and not a link itself;
+    else None. As a query from a good answer does, this takes the folder found before, should
+    a link that led to it now lead to another folder of the dataset; anything else is looked
+    for again. ``folders``: as for :func:`located_in`, and shared with it."""
+    if os.path.basename(full) != os.path.basename(rel):
+        return None
+    base = folders.get((dataset_file,))
+    if base is None:
+        folder = os.path.dirname(dataset_file) or "."
+        base = folders.get(folder) or folders.setdefault(folder, os.path.realpath(folder))
+        folders[(dataset_file,)] = base
+    parent = os.path.dirname(full)
+    real = folders.get(parent) or folders.setdefault(parent, os.path.realpath(parent))
+    if real != parent or not full.startswith(base.rstrip(os.sep) + os.sep):
+        return None
+    try:
+        info = os.lstat(full)
+    except (OSError, ValueError):
+        return None
+    return None if stat.S_ISLNK(info.st_mode) else info
+
+
 def no_text(source_id: str, quotes: int) -> str:
     """Why a source's quotes go unverified: it names no text."""
     some = "its quote" if quotes == 1 else f"its {quotes} quotes"
