@@ -370,15 +370,15 @@ def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, r
             run = part.summary["ids"].get(collection, ())
             ids.append((collection, at, run))
             at += len(run)
-    indexes = {"ids": [i for _, _, run in ids for i in run],
-               "quotes.speaker": [s for p in parts for s in p.summary["speakers"]]}
-    # the indexes are sorted by a helper, on a large dataset, while this process checks it;
-    # not when this process is large (a first read holds its records): the helper's copy of
-    # its pages would count again in their resident sizes
-    share = (helper.can_overlap() and sum(map(len, indexes.values())) >= INDEX_SHARE
-             and helper.resident() < INDEX_RESIDENT)
-    done = helper.beside(lambda: _checked(parts, reading, texts), list(indexes.items()),
-                         lambda item: index_of(*item), share=share)
+    values = {"ids": lambda: [i for _, _, run in ids for i in run],
+              "quotes.speaker": lambda: [s for p in parts for s in p.summary["speakers"]]}
+    # the indexes are made and sorted by a helper, on a large dataset, while this process
+    # checks it; not when this process is large (a first read holds its records): the
+    # helper's copy of its pages would count again in their resident sizes
+    keys = sum(len(run) for _, _, run in ids) + sum(len(p.summary["speakers"]) for p in parts)
+    share = (helper.can_overlap() and keys >= INDEX_SHARE and helper.resident() < INDEX_RESIDENT)
+    done = helper.beside(lambda: _checked(parts, reading, texts), list(values),
+                         lambda key: index_of(key, values[key]()), share=share)
     if done is None or done[0] is None:
         return None
     result, indexed = done
@@ -396,7 +396,7 @@ def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, r
     header = {**header, "texts": [(t, reading.digest(t, t)) for t in texts]}
     names = [f.name for f in files]
     write_answer(base + ".answer", header, info=result.info, source_files=result.text_files,
-                 blocks=blocks, ids=ids, indexes=dict(zip(indexes, indexed)),
+                 blocks=blocks, ids=ids, indexes=dict(zip(values, indexed)),
                  names=[n for p in parts for n in p.summary["names"]],
                  warnings=result.warnings, files=names)
     # the others' keys are known verified already; these count if their texts stood still
