@@ -279,7 +279,8 @@ class Texts:
         be found is left to it), while a helper reads the files that changed."""
         real = part.file.real
         earlier = self._earlier
-        same = earlier is not None and earlier[0].get(real) == self._reading.digests.get(real)
+        same = (earlier is not None and real in earlier[0]
+                and earlier[0][real] == self._reading.digests.get(real))
         for source in part.summary["sources"]:
             rel = source["text"]
             if rel and not (same and self._kept(real, source["id"], rel)):
