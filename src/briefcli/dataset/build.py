@@ -95,16 +95,8 @@ class _Progress:
     piece at a time, then whole."""
 
     def __init__(self, step, files: list) -> None:
-        import os
-
         self._step = step if step is not None and step.shown else None
-        self._sizes: dict[str, int] = {}
-        if self._step is not None:
-            for file in files:
-                try:
-                    self._sizes[file.real] = os.path.getsize(file.real)
-                except OSError:
-                    self._sizes[file.real] = 0
+        self._sizes = {file.real: _size(file) for file in files} if self._step is not None else {}
         self._finished, self._partial = 0, 0
         self.total = sum(self._sizes.values())
 
@@ -184,6 +176,7 @@ def build(files: list, reading, base: str, header: dict, reload, entries: bool =
 
 
 def _size(file) -> int:
+    """A dataset file's size in bytes (0 if it cannot be known: reading it says why)."""
     import os
 
     try:
