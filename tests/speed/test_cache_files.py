@@ -57,7 +57,8 @@ SPLIT = ["We have a long road ahead,", "before the end of April 2018."]
 RESPLIT = ["We have a long road", "ahead, before the end of April 2018."]  # not in the source
 
 
-@pytest.mark.parametrize("edit", ["person renamed", "id taken", "quote re-split"])
+@pytest.mark.parametrize("edit", ["person renamed", "id taken", "id of a person taken",
+                                  "id of a quote taken", "quote re-split"])
 def test_an_edit_that_breaks_another_file_is_reported_as_without_cache(
         edit, tmp_path, cli, monkeypatch):
     folder = tmp_path / "data"
@@ -74,8 +75,10 @@ def test_an_edit_that_breaks_another_file_is_reported_as_without_cache(
     if edit == "person renamed":
         people.write_text(people.read_text(encoding="utf-8").replace("lopez", "lopes"),
                           encoding="utf-8")
-    elif edit == "id taken":
-        people.write_text(people.read_text(encoding="utf-8") + "topics:\n  - id: talks\n"
+    elif edit.startswith("id"):  # by a topic: another topic's, a person's, a quote's
+        taken = {"id taken": "talks", "id of a person taken": "lopez",
+                 "id of a quote taken": "lopez-road"}[edit]
+        people.write_text(people.read_text(encoding="utf-8") + f"topics:\n  - id: {taken}\n"
                           "    name: Talks again\n", encoding="utf-8")
     else:
         quotes.write_text("quotes:\n" + _quote("lopez-road", "lopez", " ".join(RESPLIT), RESPLIT),
@@ -84,7 +87,8 @@ def test_an_edit_that_breaks_another_file_is_reported_as_without_cache(
     without = cli("validate", str(folder), env={"BRIEFCLI_NO_CACHE": "1"})
     assert (cached.exit_code, cached.stderr) == (without.exit_code, without.stderr)
     errors = [line for line in cached.stderr.splitlines() if ": warning: " not in line]
-    assert cached.exit_code == 1 and len(errors) == 1
+    # a person's id taken: the person is left out, so the quote's speaker is unknown too
+    assert cached.exit_code == 1 and len(errors) == (2 if edit == "id of a person taken" else 1)
 
 
 def test_a_quote_holding_a_nul_is_not_taken_for_the_quotes_it_joins(tmp_path, cli):
@@ -171,3 +175,68 @@ def test_after_an_edit_a_changed_text_of_another_file_is_seen(change, tmp_path, 
     without = cli("validate", str(folder), env={"BRIEFCLI_NO_CACHE": "1"})
     assert (cached.exit_code, cached.stderr) == (without.exit_code, without.stderr)
     assert cached.exit_code == 1 and "a.yaml:" in cached.stderr
+
+
+def _verified(monkeypatch) -> list:
+    """The sources whose quotes are verified from now on (verify.all_found), in this process:
+    how many passages each time."""
+    from briefcli.load import verify
+
+    calls: list = []
+    original = verify.all_found
+
+    def all_found(passages, text):
+        calls.append(len(passages))
+        return original(passages, text)
+
+    monkeypatch.setattr(verify, "all_found", all_found)
+    return calls
+
+
+def _add_a_topic(file: Path) -> None:
+    file.write_text(file.read_text(encoding="utf-8").replace(
+        "\ntopics:\n", "\ntopics:\n  - id: more\n    name: More talks\n", 1), encoding="utf-8")
+
+
+OTHER_SOURCE = ("  - id: other\n    title: Another article\n    publisher: Test News\n"
+                "    published: 2018-03-12\n    text: sources/other.txt\n")
+
+
+@pytest.mark.parametrize("edit", ["topic added", "quote moved to another source",
+                                  "quote now from a text without it", "text that does not decode"])
+def test_a_file_verified_before_is_not_verified_again_unless_its_quotes_or_texts_change(
+        edit, tmp_path, cli, monkeypatch):
+    """A file whose quotes were all found in their texts before is keyed by its passages,
+    the sources they are from and the digests of those texts (and of the texts it names):
+    an edit to another file verifies nothing of it again, and an edit that changes any of
+    these is verified, with the same answer as without the cache."""
+    folder = tmp_path / "data"
+    shutil.copytree(VALID / "sources", folder / "sources")
+    (folder / "sources" / "other.txt").write_text("Nothing of the road here.\n", encoding="utf-8")
+    shutil.copy(VALID / "minimal.yaml", folder / "a.yaml")
+    quotes = folder / "b.yaml"
+    people = "people:\n  - id: lopez\n    name: Luis Lopez\n    source: article\n"
+    quotes.write_text("sources:\n" + OTHER_SOURCE + people + "quotes:\n"
+                      + _quote("road", "lopez", "We have a long road ahead,"), encoding="utf-8")
+    env = {"BRIEFCLI_NO_CACHE": "", "BRIEFCLI_CACHE_DIR": str(tmp_path / "cache")}
+    assert cli("validate", str(folder), env=env).exit_code == 0
+    verified = _verified(monkeypatch)
+    if edit == "topic added":  # a.yaml: b.yaml's quote is not verified again
+        _add_a_topic(folder / "a.yaml")
+    elif edit == "quote moved to another source":  # the same passage, from 'other'
+        quotes.write_text(quotes.read_text(encoding="utf-8").replace(
+            "    source: article\n", "    source: other\n"), encoding="utf-8")
+    elif edit == "quote now from a text without it":  # 'other' named by a.yaml instead
+        quotes.write_text(quotes.read_text(encoding="utf-8").replace(
+            "text: sources/other.txt", "text: sources/article.txt"), encoding="utf-8")
+        (folder / "sources" / "article.txt").write_text("Nothing said here.\n", encoding="utf-8")
+    else:  # a text no quote is from, in a file not edited, no longer UTF-8
+        (folder / "sources" / "other.txt").write_bytes(b"Caf\xe9\n")
+        _add_a_topic(folder / "a.yaml")
+    cached = cli("validate", str(folder), env=env)
+    without = cli("validate", str(folder), env={"BRIEFCLI_NO_CACHE": "1"})
+    assert (cached.exit_code, cached.stderr) == (without.exit_code, without.stderr)
+    if edit == "topic added":
+        assert cached.exit_code == 0 and verified == []
+    else:
+        assert cached.exit_code == 1, cached.stderr

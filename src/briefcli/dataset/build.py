@@ -392,9 +392,10 @@ def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, r
                  blocks=blocks, ids=ids, indexes=dict(zip(values, indexed)),
                  names=[n for p in parts for n in p.summary["names"]],
                  warnings=result.warnings, files=names)
-    # the others' keys are known verified already; these count if their texts stood still
-    if result.to_verify and reading.unchanged(full for full, _ in result.to_verify.values()):
-        reading.add_verified(result.keys[sid] for sid in result.to_verify)
+    # the others' keys are known verified already; these count if their texts stood still,
+    # and so do the keys of the files checked now (each of their sources was verified)
+    if not result.to_verify or reading.unchanged(full for full, _ in result.to_verify.values()):
+        reading.add_verified([*(result.keys[sid] for sid in result.to_verify), *result.file_keys])
     expected = {k: header[k] for k in ("code", "paths", "files")}
     return open_answer(base + ".answer", expected, names, reload,
                        lambda path: reading.digest(path, path))

@@ -14,6 +14,7 @@ Warnings, which do not stop a dataset, are made here exactly as the full checks 
 from __future__ import annotations
 
 import os
+from array import array
 
 from ..store import COLLECTIONS
 from .problems import DataError, Problem, where_of
@@ -145,12 +146,13 @@ def per_source(summaries) -> tuple[dict[str, bytes], dict[str, int]]:
     return needles_of(summaries), quoted_in(summaries)
 
 
-def needles_of(summaries: list) -> dict[str, bytes]:
-    """:func:`per_source`'s needles."""
+def needles_of(summaries: list, only: set | None = None) -> dict[str, bytes]:
+    """:func:`per_source`'s needles (of the sources in ``only``, if given)."""
     needles: dict[str, bytes] = {}
     for summary in summaries:
-        for source, value in summary["needles"].items():
-            needles[source] = needles.get(source, b"") + value
+        found = summary["needles"]
+        for source in (found if only is None else only & found.keys()):
+            needles[source] = needles.get(source, b"") + found[source]
     return needles
 
 
@@ -173,6 +175,7 @@ class Outline:
         self.text_files: dict[str, str] = {}  # source id -> its text's real path
         self.to_verify: dict[str, tuple] = {}  # source id -> (real, as named): not verified yet
         self.keys: dict[str, bytes] = {}  # source id -> key of its text and quotes, verified
+        self.file_keys: list[bytes] = []  # the keys of files checked now (see file_key)
 
 
 def outline(parts: list, reading, texts: Texts) -> Outline | None:
@@ -191,8 +194,13 @@ def outline(parts: list, reading, texts: Texts) -> Outline | None:
         for collection, ids in part.summary["ids"].items():
             by_collection[collection].update(ids)
             total += len(ids)
-    if sum(map(len, by_collection.values())) != total or len(set().union(*by_collection.values())) != total:
-        return None  # an id given twice
+    # an id given twice: in one collection, or in two (the others' ids kept apart from the
+    # largest collection's, which is not copied)
+    largest = max(by_collection.values(), key=len)
+    others = set().union(*(ids for ids in by_collection.values() if ids is not largest))
+    if (sum(map(len, by_collection.values())) != total
+            or len(others) + len(largest) != total or not largest.isdisjoint(others)):
+        return None
     referred: set[str] = set()
     for number, (_, _, targets) in enumerate(REFERENCES):
         values = set().union(*(part.summary["refs"][number] for part in parts))
@@ -314,14 +322,50 @@ class Texts:
         return self._dataset_files
 
 
+FILE_KEY = b"briefcli: a file's quotes found in their texts\0"  # begins a file's key
+
+
+def texts_key(content: dict[str, bytes]) -> bytes:
+    """What a file's key (:func:`file_key`) holds of the dataset's texts: each source that
+    names one, with the digest of its bytes (``content``, by source id), in order."""
+    from ..cache.sealed import digest
+
+    ids = "\n".join(content).encode("utf-8", "surrogatepass")  # ids hold no newline
+    return digest(b"".join([ids, b"\0", *content.values()]))
+
+
+def file_key(summary: dict, texts: bytes) -> bytes:
+    """The key of a file's quotes verified: the passages its quotes must find in each source
+    (its needles, in order) and the dataset's texts (``texts``, see :func:`texts_key`). Once
+    every quote of the file is found in those texts, and every text has been read, the key
+    is kept as verified: the file needs no verifying again while its key is the same (any
+    change to a text, or to which sources name one, checks every file again)."""
+    from ..cache.sealed import digest
+
+    needles = summary["needles"]
+    passages = needles.values()  # each a digest, or a file read in pieces' digests joined
+    # the count and lengths first, then ids (which hold no newline) and digests: one reading
+    head = array("Q", [len(needles), *map(len, passages)]).tobytes()
+    ids = "\n".join(needles).encode("utf-8", "surrogatepass")
+    return digest(b"".join([FILE_KEY, texts, head, ids, *passages]))
+
+
 def _sources(parts: list, reading, result: Outline, texts: Texts) -> bool:
-    """Each source's text file and whether its quotes were verified before; False where the
-    full checks must say what is wrong."""
+    """Each source's text file, and the sources whose quotes must be verified; False where
+    the full checks must say what is wrong.
+
+    Only the sources that a file quotes whose key (:func:`file_key`) was not verified before
+    are checked; each is keyed as the full reading keys it (its text's digest and every
+    file's passages for it, see :func:`needles_of`), and verified unless that key was. As
+    any change to the texts checks every file, every source that names a text is checked
+    then (and its text read, should it no longer be UTF-8), quoted or not."""
     from ..cache.sealed import digest
     from .verify import no_text
 
     summaries = [p.summary for p in parts]
-    needles, quoted = needles_of(summaries), None  # (counted only for a source with no text)
+    quoted = None  # (counted only for a source with no text)
+    content: dict[str, bytes] = {}  # source id -> the digest of its text
+    named: dict[str, str] = {}  # source id -> its text as named
     for part in parts:
         for index, source in enumerate(part.summary["sources"]):
             sid, rel = source["id"], source["text"]
@@ -332,13 +376,25 @@ def _sources(parts: list, reading, result: Outline, texts: Texts) -> bool:
                                                     no_text(sid, quoted[sid])))
                 continue
             try:
-                full, content = texts.of(part.file.real, rel)
+                result.text_files[sid], content[sid] = texts.of(part.file.real, rel)
             except (ValueError, DataError):
                 return False
-            result.text_files[sid] = full
-            result.keys[sid] = digest(content + needles.get(sid, b""))
-            if result.keys[sid] not in reading.verified:
-                result.to_verify[sid] = (full, rel)
-            else:
-                reading.release(full)  # its bytes, if they were read, are not needed
+            named[sid] = rel
+    every = texts_key(content)
+    keys = [file_key(summary, every) for summary in summaries]
+    check: set[str] = set()
+    if not any(key in reading.verified for key in keys):  # the texts changed, or first seen
+        check.update(content)
+    for summary, key in zip(summaries, keys):
+        if key not in reading.verified:
+            result.file_keys.append(key)
+            check |= summary["needles"].keys() & content.keys()
+    needles = needles_of(summaries, check) if check else {}
+    for sid in check:
+        key = result.keys[sid] = digest(content[sid] + needles.get(sid, b""))
+        if key not in reading.verified:
+            result.to_verify[sid] = (result.text_files[sid], named[sid])
+    for sid, full in result.text_files.items():
+        if sid not in result.to_verify:
+            reading.release(full)  # its bytes, if they were read, are not needed
     return True
