@@ -284,37 +284,38 @@ class Texts:
 
     def find(self, part) -> None:
         """Find the texts a part's sources name ahead of :func:`outline` (a text that cannot
-        be found is left to it), while a helper reads the files that changed."""
+        be found is left to it), while a helper reads the files that changed.
+
+        A source of a file unchanged since the earlier answer takes its text as that answer
+        found it, if the text is still where it would be looked for (see
+        :func:`.verify.still_located`), with the digest of its bytes now (a changed text
+        changes what its quotes are verified with, see :func:`_sources`)."""
         real = part.file.real
         earlier = self._earlier
-        same = (earlier is not None and real in earlier[0]
-                and earlier[0][real] == self._reading.digests.get(real))
-        for source in part.summary["sources"]:
-            rel = source["text"]
-            if rel and not (same and self._kept(real, source["id"], rel)):
+        named = [(s["id"], s["text"]) for s in part.summary["sources"] if s["text"]]
+        taken: list = [None] * len(named)  # (real path, status) as the earlier answer found it
+        if (earlier is not None and real in earlier[0]
+                and earlier[0][real] == self._reading.digests.get(real)):
+            from .verify import still_located_each
+
+            before, found = earlier[1], earlier[2]
+            fulls = [full if (full := before.get(sid)) in found else None for sid, _ in named]
+            located = still_located_each(real, [(rel, full) for (_, rel), full in zip(named, fulls)],
+                                         self._folders)
+            taken = [None if info is None else (full, info) for full, info in zip(fulls, located)]
+        dataset, digest = self._dataset(), self._reading.digest
+        for (_, rel), earlier_text in zip(named, taken):
+            if earlier_text is not None and earlier_text[0] not in dataset:
+                full, info = earlier_text
                 try:
-                    self.of(real, rel)
-                except (ValueError, DataError):
+                    self._found[(real, rel)] = full, digest(full, rel, info)
+                    continue
+                except DataError:
                     pass
-
-    def _kept(self, dataset_file: str, sid: str, rel: str) -> bool:
-        """Whether source ``sid``'s text, as the earlier answer found it, is still where the
-        text would be looked for (see :func:`.verify.still_located`); then it is taken, with
-        the digest of its bytes now (a changed text changes its quotes' key, see
-        :func:`_sources`, so they are verified again)."""
-        from .verify import still_located
-
-        full = self._earlier[1].get(sid)
-        if full not in self._earlier[2]:
-            return False
-        info = still_located(dataset_file, rel, full, self._folders)
-        if info is None or full in self._dataset():
-            return False
-        try:
-            self._found[(dataset_file, rel)] = full, self._reading.digest(full, rel, info)
-        except DataError:
-            return False
-        return True
+            try:
+                self.of(real, rel)
+            except (ValueError, DataError):
+                pass
 
     def _dataset(self) -> set[str]:
         if self._dataset_files is None:

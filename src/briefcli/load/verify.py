@@ -165,22 +165,33 @@ def still_located(dataset_file: str, rel: str, full: str, folders: dict):
     else None. As a query from a good answer does, this takes the folder found before, should
     a link that led to it now lead to another folder of the dataset; anything else is looked
     for again. ``folders``: as for :func:`located_in`, and shared with it."""
-    if os.path.basename(full) != os.path.basename(rel):
-        return None
+    return next(still_located_each(dataset_file, [(rel, full)], folders))
+
+
+def still_located_each(dataset_file: str, texts: list[tuple[str, str | None]], folders: dict):
+    """:func:`still_located` for each (``rel``, ``full``) of ``texts`` named in one dataset
+    file (None for a ``full`` not found before), in order."""
     base = folders.get((dataset_file,))
     if base is None:
         folder = os.path.dirname(dataset_file) or "."
         base = folders.get(folder) or folders.setdefault(folder, os.path.realpath(folder))
         folders[(dataset_file,)] = base
-    parent = os.path.dirname(full)
-    real = folders.get(parent) or folders.setdefault(parent, os.path.realpath(parent))
-    if real != parent or not full.startswith(base.rstrip(os.sep) + os.sep):
-        return None
-    try:
-        info = os.lstat(full)
-    except (OSError, ValueError):
-        return None
-    return None if stat.S_ISLNK(info.st_mode) else info
+    inside = base.rstrip(os.sep) + os.sep
+    basename, dirname, lstat, is_link = os.path.basename, os.path.dirname, os.lstat, stat.S_ISLNK
+    for rel, full in texts:
+        if full is None or basename(full) != basename(rel) or not full.startswith(inside):
+            yield None
+            continue
+        parent = dirname(full)
+        if (folders.get(parent) or folders.setdefault(parent, os.path.realpath(parent))) != parent:
+            yield None
+            continue
+        try:
+            info = lstat(full)
+        except (OSError, ValueError):
+            yield None
+            continue
+        yield None if is_link(info.st_mode) else info
 
 
 def no_text(source_id: str, quotes: int) -> str:
