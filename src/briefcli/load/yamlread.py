@@ -20,8 +20,6 @@ from __future__ import annotations
 import os
 import re
 
-import yaml
-
 from .problems import DataError, Problem
 
 MAX_DEPTH = 64
@@ -34,12 +32,6 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _C0 = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 _NOT_C0 = bytes(sorted(set(range(256)) - set(_C0)))
 _C1 = re.compile(rb"\xc2[\x80-\x9f]")
-
-try:  # libyaml's parser when it is there, the pure-Python one otherwise
-    _Parser = yaml.CBaseLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Parser = yaml.BaseLoader
-
 
 def max_items() -> int:
     """The most items one list may hold (the records of a section, the topics of a quote...):
@@ -115,11 +107,15 @@ def _mark(event) -> tuple[int, int]:
 
 
 def parse(text: str, name: str) -> tuple[object, Positions]:
-    """Parse one YAML document into plain values and their positions."""
+    """Parse one YAML document into plain values and their positions (with PyYAML, imported
+    here: reading a file's bytes, or the fast reader, does not need it)."""
+    import yaml
+
     if not text.strip():
         _fail(name, "the file is empty")
     positions = Positions()
-    parser = _Parser(text)
+    # libyaml's parser when it is there, the pure-Python one otherwise
+    parser = getattr(yaml, "CBaseLoader", yaml.BaseLoader)(text)
     try:
         return _build(parser, name, positions), positions
     except yaml.MarkedYAMLError as exc:
@@ -138,6 +134,8 @@ def parse(text: str, name: str) -> tuple[object, Positions]:
 
 
 def _build(parser, name: str, positions: Positions) -> object:
+    import yaml
+
     get = parser.get_event
     get()  # StreamStart
     event = get()
