@@ -84,6 +84,18 @@ class _Part:
                 raise CacheUnusable(f"{collection} are missing")
             yield from records
 
+    def keep(self, reading) -> None:
+        """Write the entry of a file read now (its chunks as they were made), so that the
+        answer links its blocks; without one (it could not be written) they are copied."""
+        if self._chunks is not None and self.entry is None:
+            self.entry = reading.keep_chunks(self.file.real, self._chunks, self._counts)
+
+    def drop(self) -> None:
+        """Let go of the summary but its ids, speakers and names (what the indexes and the
+        answer are made from), and of the passages: the checks that needed them are done."""
+        self.summary = {key: self.summary[key] for key in ("ids", "speakers", "names")}
+        self._passages = None
+
     def close(self) -> None:
         if self._sealed is not None:
             self._sealed.close()
@@ -163,7 +175,7 @@ def build(files: list, reading, base: str, header: dict, reload, entries: bool =
                 values = got.pop(file.real, None) or _fresh(file, reading, progress)
                 if values is None or values[0] != reading.digests.get(file.real):
                     return None  # a problem, or the file changed while it was read
-                parts[n] = _part_of(file, reading, values[1:])
+                parts[n] = _part_of(file, values[1:])
                 progress.file(file)
         progress.stage("Checking references and quotes")
         return _answer(parts, files, reading, base, header, reload, texts)
@@ -247,15 +259,14 @@ def _fresh(file, reading, progress: _Progress) -> tuple | None:
     return value, chunks, counts, summary, dataset, passages
 
 
-def _part_of(file, reading, values: tuple) -> _Part:
-    """A file read now (:func:`_fresh`'s values but the digest) as a part, its entry kept."""
+def _part_of(file, values: tuple) -> _Part:
+    """A file read now (:func:`_fresh`'s values but the digest) as a part; its entry is
+    written once the dataset is checked (:meth:`_Part.keep`)."""
     from ..cache.sealed import Blob
 
     chunks, counts, summary, dataset, passages = values
     chunks = {name: Blob(*blob) for name, blob in chunks.items()}
-    entry = reading.keep_chunks(file.real, chunks, counts)
-    return _Part(file, summary, dataset, chunks=chunks, counts=counts, entry=entry,
-                 passages=passages)
+    return _Part(file, summary, dataset, chunks=chunks, counts=counts, passages=passages)
 
 
 def _piece(file, text: str, piece) -> tuple | None:
@@ -352,8 +363,14 @@ def _checked(parts: list[_Part], reading, texts):
 
 
 def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, reload, texts):
-    from ..cache.answer import BLOCK, index_of, open_answer, write_answer
-    from ..cache.sealed import Blob
+    """Check the dataset from its parts and write its answer; the answer opened, or None.
+
+    The indexes are made and sorted by a helper, on a large dataset, while this process
+    checks it, then writes the files' entries, the memo and the answer's header, and lets go
+    of what the check needed (its own side is the shorter one otherwise). Not when this
+    process is large (a first read holds its records): the helper's copy of its pages would
+    count again in their resident sizes."""
+    from ..cache.answer import index_of, open_answer, write_answer
     from . import helper
 
     ids: list[tuple[str, int, list[str]]] = []  # runs of ids: (collection, first index, ids)
@@ -365,16 +382,50 @@ def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, r
             at += len(run)
     values = {"ids": lambda: [i for _, _, run in ids for i in run],
               "quotes.speaker": lambda: [s for p in parts for s in p.summary["speakers"]]}
-    # the indexes are made and sorted by a helper, on a large dataset, while this process
-    # checks it; not when this process is large (a first read holds its records): the
-    # helper's copy of its pages would count again in their resident sizes
     keys = sum(len(run) for _, _, run in ids) + sum(len(p.summary["speakers"]) for p in parts)
     share = (helper.can_overlap() and keys >= INDEX_SHARE and helper.resident() < INDEX_RESIDENT)
-    done = helper.beside(lambda: _checked(parts, reading, texts), list(values),
-                         lambda key: index_of(key, values[key]()), share=share)
+
+    def here():
+        result = _checked(parts, reading, texts)
+        if result is None:
+            return None
+        _keep_verified(result, reading)
+        reading.save_memo()
+        for part in parts:
+            part.keep(reading)
+        made = _made(parts, result, reading, header)
+        for part in parts:
+            part.drop()
+        return made
+
+    done = helper.beside(here, list(values), lambda key: index_of(key, values[key]()), share=share)
     if done is None or done[0] is None:
         return None
-    result, indexed = done
+    (result, blocks, header), indexed = done
+    names = [f.name for f in files]
+    write_answer(base + ".answer", header, info=result.info, source_files=result.text_files,
+                 blocks=blocks, ids=ids, indexes=dict(zip(values, indexed)),
+                 names=[n for p in parts for n in p.summary["names"]],
+                 warnings=result.warnings, files=names)
+    expected = {k: header[k] for k in ("code", "paths", "files")}
+    return open_answer(base + ".answer", expected, names, reload,
+                       lambda path: reading.digest(path, path))
+
+
+def _keep_verified(result, reading) -> None:
+    """Keep the keys of the quotes verified now (the others' were verified before) if their
+    texts stood still meanwhile, and of the files checked now (each of their sources was
+    verified)."""
+    if not result.to_verify or reading.unchanged(full for full, _ in result.to_verify.values()):
+        reading.add_verified([*(result.keys[sid] for sid in result.to_verify), *result.file_keys])
+
+
+def _made(parts: list[_Part], result, reading, header: dict) -> tuple:
+    """What the answer holds besides the indexes and the names: the check's result, each
+    collection's blocks, and the header with the texts' digests."""
+    from ..cache.answer import BLOCK
+    from ..cache.sealed import Blob
+
     blocks: dict[str, list] = {}
     for collection in COLLECTIONS:
         if collection == "revisions":  # their dates filled in: the answer's own records
@@ -386,16 +437,4 @@ def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, r
         for part in parts:
             found.extend(part.links(collection))
     texts = sorted(set(result.text_files.values()))
-    header = {**header, "texts": [(t, reading.digest(t, t)) for t in texts]}
-    names = [f.name for f in files]
-    write_answer(base + ".answer", header, info=result.info, source_files=result.text_files,
-                 blocks=blocks, ids=ids, indexes=dict(zip(values, indexed)),
-                 names=[n for p in parts for n in p.summary["names"]],
-                 warnings=result.warnings, files=names)
-    # the others' keys are known verified already; these count if their texts stood still,
-    # and so do the keys of the files checked now (each of their sources was verified)
-    if not result.to_verify or reading.unchanged(full for full, _ in result.to_verify.values()):
-        reading.add_verified([*(result.keys[sid] for sid in result.to_verify), *result.file_keys])
-    expected = {k: header[k] for k in ("code", "paths", "files")}
-    return open_answer(base + ".answer", expected, names, reload,
-                       lambda path: reading.digest(path, path))
+    return result, blocks, {**header, "texts": [(t, reading.digest(t, t)) for t in texts]}
