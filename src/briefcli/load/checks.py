@@ -173,10 +173,17 @@ def _revision_dates(plain: dict, merged: Merged, as_of: str) -> list[Problem]:
     """A revision is reported by the dataset's as_of, once its source and its step were out."""
     from .derive import first_day
 
-    problems = []
-    first = {s["id"]: first_day(s["published"]) for s in plain.get("sources", [])}
+    problems: list[Problem] = []
+    revisions = plain.get("revisions", [])
+    if not revisions:
+        return problems
     steps = {s["id"]: s for s in plain.get("steps", [])}
-    for index, revision in enumerate(plain.get("revisions", [])):
+    # the first days of the sources that revisions and their steps name (not of every source)
+    named = {r["source"] for r in revisions} | {steps[r["step"]]["source"] for r in revisions
+                                                if r["step"] in steps}
+    first = {s["id"]: first_day(s["published"]) for s in plain.get("sources", [])
+             if s["id"] in named}
+    for index, revision in enumerate(revisions):
         reported = revision.get("reported")
         step = steps.get(revision["step"])
         announced = first.get(step["source"]) if step else None
