@@ -240,3 +240,44 @@ def test_a_file_verified_before_is_not_verified_again_unless_its_quotes_or_texts
         assert cached.exit_code == 0 and verified == []
     else:
         assert cached.exit_code == 1, cached.stderr
+
+
+@pytest.mark.parametrize("edit", ["source renamed", "event added", "event of no source",
+                                  "source moved in"])
+def test_references_of_files_not_edited_are_checked_when_an_id_they_may_name_goes(
+        edit, tmp_path, cli):
+    """After an edit, the references of the files not edited are taken as the earlier answer
+    found them (to ids) only while every id the edited file held is still there: a source
+    renamed in the edited file that another file's quote is from is an error, as without
+    the cache; ids added, or an id that moves from one file to another, are not; the edited
+    file's own references are looked at."""
+    folder = tmp_path / "data"
+    shutil.copytree(VALID / "sources", folder / "sources")
+    (folder / "sources" / "other.txt").write_text("We have a long road ahead,\n", encoding="utf-8")
+    shutil.copy(VALID / "minimal.yaml", folder / "a.yaml")
+    quotes = folder / "b.yaml"
+    quotes.write_text("people:\n  - id: lopez\n    name: Luis Lopez\n    source: article\n"
+                      "quotes:\n" + _quote("road", "lopez", "We have a long road ahead,")
+                      .replace("source: article", "source: other"), encoding="utf-8")
+    sources = folder / "c.yaml"
+    sources.write_text("sources:\n" + OTHER_SOURCE, encoding="utf-8")
+    env = {"BRIEFCLI_NO_CACHE": "", "BRIEFCLI_CACHE_DIR": str(tmp_path / "cache")}
+    assert cli("validate", str(folder), env=env).exit_code == 0
+    if edit == "source renamed":
+        sources.write_text(sources.read_text(encoding="utf-8").replace("id: other",
+                                                                       "id: another"),
+                           encoding="utf-8")
+    elif edit.startswith("event"):  # from a source, or from one that is not there
+        source = "other" if edit == "event added" else "nowhere"
+        sources.write_text(sources.read_text(encoding="utf-8") + "events:\n  - id: later\n"
+                           f"    name: Later round\n    when: 2018-03-12\n    source: {source}\n",
+                           encoding="utf-8")
+    else:  # 'other' defined in a.yaml now, and no longer in c.yaml
+        sources.write_text("topics:\n  - id: more\n    name: More talks\n", encoding="utf-8")
+        a = folder / "a.yaml"
+        a.write_text(a.read_text(encoding="utf-8").replace("\nplaces:\n", OTHER_SOURCE
+                                                           + "\nplaces:\n", 1), encoding="utf-8")
+    cached = cli("validate", str(folder), env=env)
+    without = cli("validate", str(folder), env={"BRIEFCLI_NO_CACHE": "1"})
+    assert (cached.exit_code, cached.stderr) == (without.exit_code, without.stderr)
+    assert cached.exit_code == (0 if edit in ("event added", "source moved in") else 1), cached.stderr

@@ -182,7 +182,11 @@ class CachedReading:
 
     def entry(self, real: str, name: str):
         """The open entry (a :class:`~.sealed.Sealed`) of a file with these bytes, or None."""
-        value = self.digest(real, name)
+        return self.entry_of(self.digest(real, name))
+
+    def entry_of(self, value: bytes):
+        """The open entry of the file content with digest ``value`` (a file's content before
+        an edit, while its entry is still kept), or None."""
         try:
             sealed = Sealed(self._entry_path(value))
         except CacheUnusable:

@@ -152,8 +152,12 @@ def build(files: list, reading, base: str, header: dict, reload, entries: bool =
         overlap = (len(fresh) < len(files) and helper.can_overlap()
                    and all(_size(file) < helper.SHARE_BYTES for file in fresh))
 
+        before: list = [None]  # what the earlier answer says for the check (outline.Before)
+
         def here() -> None:  # the files with entries, while the helper reads the others
-            texts.since(texts_of(base + ".answer"))
+            earlier = texts_of(base + ".answer")
+            texts.since(earlier)
+            before[0] = _before(files, reading, earlier)
             for n, file in enumerate(files):
                 if kept[n]:
                     parts[n] = part = _cached_part(file, reading)
@@ -178,7 +182,7 @@ def build(files: list, reading, base: str, header: dict, reload, entries: bool =
                 parts[n] = _part_of(file, values[1:])
                 progress.file(file)
         progress.stage("Checking references and quotes")
-        return _answer(parts, files, reading, base, header, reload, texts)
+        return _answer(parts, files, reading, base, header, reload, texts, before[0])
     except (CacheUnusable, KeyError, TypeError, ValueError, EOFError, OSError):
         return None
     finally:
@@ -195,6 +199,35 @@ def _size(file) -> int:
         return os.path.getsize(file.real)
     except OSError:
         return 0
+
+
+def _before(files: list, reading, earlier):
+    """What the earlier answer (see :func:`briefcli.cache.answer.texts_of`) says for the
+    check (a :class:`briefcli.load.outline.Before`), if it was built from these very files,
+    and each file changed since has its entry of then still kept (the ids it held); else
+    None."""
+    from ..load.outline import Before
+
+    if earlier is None or list(earlier[0]) != [file.real for file in files]:
+        return None
+    changed: set[str] = set()
+    ids: dict[str, set[str]] = {}
+    for file in files:
+        then = earlier[0][file.real]
+        if then == reading.digests.get(file.real):
+            continue
+        sealed = reading.entry_of(then)
+        if sealed is None:
+            return None
+        try:
+            for collection, held in sealed.chunk("summary")["ids"].items():
+                ids.setdefault(collection, set()).update(held)
+        except (CacheUnusable, KeyError, TypeError, ValueError, AttributeError):
+            return None
+        finally:
+            sealed.close()
+        changed.add(file.real)
+    return Before(changed, ids)
 
 
 def _cached_part(file, reading) -> _Part | None:
@@ -335,15 +368,16 @@ class _NoPositions:
         return None, None
 
 
-def _checked(parts: list[_Part], reading, texts):
-    """The dataset checked from its parts' summaries (:func:`~briefcli.load.outline.outline`),
-    and the quotes of the sources that need it verified; None if anything may be wrong."""
+def _checked(parts: list[_Part], reading, texts, before=None):
+    """The dataset checked from its parts' summaries (:func:`~briefcli.load.outline.outline`,
+    told what the earlier answer says, ``before``), and the quotes of the sources that need it
+    verified; None if anything may be wrong."""
     from ..load.outline import outline
     from ..load.problems import DataError
     from ..load.verify import all_found
     from ..load.yamlread import decode
 
-    result = outline(parts, reading, texts)
+    result = outline(parts, reading, texts, before)
     if result is None:
         return None
     by_source: dict[str, list[str]] = {sid: [] for sid in result.to_verify}
@@ -362,7 +396,8 @@ def _checked(parts: list[_Part], reading, texts):
     return result
 
 
-def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, reload, texts):
+def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, reload, texts,
+            before=None):
     """Check the dataset from its parts and write its answer; the answer opened, or None.
 
     The indexes are made and sorted by a helper, on a large dataset, while this process
@@ -370,6 +405,8 @@ def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, r
     of what the check needed (its own side is the shorter one otherwise). Not when this
     process is large (a first read holds its records): the helper's copy of its pages would
     count again in their resident sizes."""
+    from itertools import chain
+
     from ..cache.answer import index_of, open_answer, write_answer
     from . import helper
 
@@ -380,13 +417,14 @@ def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, r
             run = part.summary["ids"].get(collection, ())
             ids.append((collection, at, run))
             at += len(run)
-    values = {"ids": lambda: [i for _, _, run in ids for i in run],
-              "quotes.speaker": lambda: [s for p in parts for s in p.summary["speakers"]]}
+    values = {"ids": lambda: list(chain.from_iterable(run for _, _, run in ids)),
+              "quotes.speaker": lambda: list(chain.from_iterable(p.summary["speakers"]
+                                                                 for p in parts))}
     keys = sum(len(run) for _, _, run in ids) + sum(len(p.summary["speakers"]) for p in parts)
     share = (helper.can_overlap() and keys >= INDEX_SHARE and helper.resident() < INDEX_RESIDENT)
 
     def here():
-        result = _checked(parts, reading, texts)
+        result = _checked(parts, reading, texts, before)
         if result is None:
             return None
         _keep_verified(result, reading)

@@ -178,10 +178,24 @@ class Outline:
         self.file_keys: list[bytes] = []  # the keys of files checked now (see file_key)
 
 
-def outline(parts: list, reading, texts: Texts) -> Outline | None:
+class Before:
+    """What an earlier answer, built from these very files but some (``changed``, by real
+    path), says for the check: that every reference of the other files was to an id then,
+    and ``ids``, the ids (by collection) the changed files then held."""
+
+    def __init__(self, changed: set[str], ids: dict[str, set[str]]) -> None:
+        self.changed, self.ids = changed, ids
+
+
+def outline(parts: list, reading, texts: Texts, before: Before | None = None) -> Outline | None:
     """Check the dataset made of ``parts`` (each with ``.file``, ``.summary`` and ``.dataset``
     (the file's dataset section or None)) from their summaries; None if anything may be wrong
-    or cannot be decided here. ``texts``: the sources' texts (some found already)."""
+    or cannot be decided here. ``texts``: the sources' texts (some found already).
+
+    With ``before``, and every id the changed files held still there, in its collection, the
+    references of the files not changed are known to be to ids (every id they could refer to
+    is still one): only the changed files' are looked at, but for references to people, which
+    are all gathered to find the people no one refers to."""
     from .checks import REFERENCES, _revision_dates
     from .derive import fill_defaults
 
@@ -202,13 +216,18 @@ def outline(parts: list, reading, texts: Texts) -> Outline | None:
             or len(others) + len(largest) != total or not largest.isdisjoint(others)):
         return None
     referred: set[str] = set()
+    known_before = before is not None and all(
+        by_collection[collection].issuperset(ids) for collection, ids in before.ids.items())
+    changed = ([p for p in parts if p.file.real in before.changed] if known_before else parts)
     for number, (_, _, targets) in enumerate(REFERENCES):
-        values = set().union(*(part.summary["refs"][number] for part in parts))
+        looked = parts if "people" in targets else changed
+        values = set().union(*(part.summary["refs"][number] for part in looked))
         known = by_collection[targets[0]] if len(targets) == 1 else set().union(
             *(by_collection[t] for t in targets))
         if not known.issuperset(values):
             return None
-        referred |= values
+        if "people" in targets:  # (every person's id is only ever referred to as a person)
+            referred |= values
     result = Outline()
     plain = {"dataset": dict(datasets[0]),
              "sources": [s for p in parts for s in p.summary["sources"]],
