@@ -78,14 +78,15 @@ def plain_sections(raw: dict, consume: bool = False) -> Sections:
         for start in range(0, len(value), BATCH):
             batch = value[start : start + BATCH]
             try:
-                records.extend(adapter.dump_python(adapter.validate_python(batch), mode="json"))
-                kept.extend(range(start, start + len(batch)))
-                if consume:
-                    value[start : start + len(batch)] = [None] * len(batch)
-                del batch
-                continue
+                valid = adapter.dump_python(adapter.validate_python(batch), mode="json")
             except ValidationError:
-                pass
+                valid = None
+            if valid is not None:
+                records.extend(valid)
+                kept.extend(range(start, start + len(batch)))
+                if consume:  # let go of the batch's records now: they are in the list only
+                    value[start : start + len(batch)] = [None] * len(batch)
+                continue
             for index, record in enumerate(batch, start):  # which records fail, each on its own
                 try:
                     records.extend(adapter.dump_python(adapter.validate_python([record]), mode="json"))
