@@ -1,7 +1,6 @@
 """The command line as a whole: version, help, conventions, the entry points."""
 
 import json
-import os
 import re
 import subprocess
 import sys
