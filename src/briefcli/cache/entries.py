@@ -26,8 +26,36 @@ def entry_chunks(sections: dict, summary: dict | None = None) -> dict:
     from ..load.outline import summarise
 
     chunks = section_chunks(sections)
-    chunks["summary"] = Blob.of(summary if summary is not None else summarise(sections))
+    chunks.update(summary_chunks(summary if summary is not None else summarise(sections)))
     return chunks
+
+
+def summary_chunks(summary: dict) -> dict:
+    """A file's summary as its entry keeps it: ``summary``, read with every file, and
+    ``summary.more``, read where it is needed (see :func:`briefcli.load.outline.lean`)."""
+    from ..load.outline import lean
+
+    read, more = lean(summary)
+    return {"summary": Blob.of(read), "summary.more": Blob.of(more)}
+
+
+class LazySummary(dict):
+    """A file's summary from its entry (``sealed``): what is read with every file, and the
+    rest (``summary.more``) read from the entry the first time one of its keys is asked
+    for. A damaged chunk raises :class:`CacheUnusable` then."""
+
+    def __init__(self, sealed) -> None:
+        super().__init__(sealed.chunk("summary"))
+        self._sealed = sealed
+
+    def __missing__(self, key: str):
+        if self._sealed is None:
+            raise KeyError(key)
+        more, self._sealed = self._sealed.chunk("summary.more"), None
+        if not isinstance(more, dict):
+            raise CacheUnusable("summary.more is not a summary's")
+        self.update(more)
+        return self[key]
 
 
 def section_chunks(sections: dict, before: dict[str, int] | None = None) -> dict:

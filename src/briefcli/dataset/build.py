@@ -235,8 +235,10 @@ def _cached_part(file, reading) -> _Part | None:
     sealed = reading.entry(file.real, file.name)
     if sealed is None:
         return None
+    from ..cache.entries import LazySummary
+
     try:
-        summary = sealed.chunk("summary")
+        summary = LazySummary(sealed)
         dataset = sealed.chunk("dataset") if "dataset" in sealed.header["chunks"] else None
         return _Part(file, summary, dataset, sealed=sealed,
                      entry=reading.entry_name(file.real, file.name))
@@ -263,7 +265,7 @@ def _fresh(file, reading, progress: _Progress) -> tuple | None:
         whole = _whole(file, text)
         return None if whole is None else (value, *whole)
     from ..cache.answer import BLOCK
-    from ..cache.sealed import Blob
+    from ..cache.entries import summary_chunks
     from . import helper
 
     sizes = [piece.end - piece.start for piece in cut]
@@ -287,8 +289,8 @@ def _fresh(file, reading, progress: _Progress) -> tuple | None:
             dataset = piece_dataset[0]
     del read
     summary = joined(summaries)
-    blob = Blob.of(summary)
-    chunks["summary"] = (blob.data, blob.digest)
+    chunks.update((name, (blob.data, blob.digest))
+                  for name, blob in summary_chunks(summary).items())
     return value, chunks, counts, summary, dataset, passages
 
 
@@ -382,7 +384,7 @@ def _checked(parts: list[_Part], reading, texts, before=None):
         return None
     by_source: dict[str, list[str]] = {sid: [] for sid in result.to_verify}
     wanted = set(by_source)
-    for part in parts:  # only the words to find are kept, not the quotes
+    for part in parts if wanted else ():  # only the words to find are kept, not the quotes
         if not wanted.isdisjoint(part.summary["needles"]):
             for sid, words in part.passages(wanted).items():
                 by_source[sid].extend(words)

@@ -102,9 +102,12 @@ def summarise(sections: dict, passages: dict[str, list[str]] | None = None) -> d
             else:
                 passages[source] = words
     latest = [q["when"]["earliest"] for q in quotes if q.get("when") and q["when"]["earliest"]]
+    refs = [sorted(_values(sections.get(c, []), pattern)) for c, pattern, _ in REFERENCES]
+    needles = needle_digests(found)
     return {
         "ids": {c: [r["id"] for r in sections[c]] for c in COLLECTIONS if c in sections},
-        "refs": [sorted(_values(sections.get(c, []), pattern)) for c, pattern, _ in REFERENCES],
+        "refs": refs,
+        "people_refs": [refs[number] for number in people_refs()],
         "latest_quote": max(latest) if latest else None,
         "sources": [{k: s.get(k) for k in ("id", "text", "published")}
                     for s in sections.get("sources", [])],
@@ -113,9 +116,30 @@ def summarise(sections: dict, passages: dict[str, list[str]] | None = None) -> d
         "speakers": [q["speaker"] for q in quotes],
         "names": [(fold(name), p["id"]) for p in sections.get("people", [])
                   for name in (p["name"], *p.get("spellings", []))],
-        "needles": needle_digests(found),
+        "needles": needles,
+        "needles_key": needles_key(needles),
         "quoted": quoted,
     }
+
+
+def people_refs() -> list[int]:
+    """The kinds of reference (their numbers in :data:`.checks.REFERENCES`) that may name a
+    person."""
+    from .checks import REFERENCES
+
+    return [n for n, (_, _, targets) in enumerate(REFERENCES) if "people" in targets]
+
+
+# what a file's summary holds that the check after an edit needs only of the edited files
+# (the other kinds of reference, the passages of its quotes by source, how many each has):
+# an entry keeps it in a chunk of its own, read when it is asked for
+MORE = ("refs", "needles", "quoted")
+
+
+def lean(summary: dict) -> tuple[dict, dict]:
+    """A summary as an entry keeps it: what is read with every file, and the rest (MORE)."""
+    return ({k: v for k, v in summary.items() if k not in MORE},
+            {k: summary[k] for k in MORE})
 
 
 def joined(summaries: list[dict]) -> dict:
@@ -135,7 +159,9 @@ def joined(summaries: list[dict]) -> dict:
         for key in ("sources", "steps", "revisions", "names", "speakers"):
             out[key].extend(summary[key])
     out["refs"] = [sorted(values) for values in out["refs"]]
+    out["people_refs"] = [out["refs"][number] for number in people_refs()]
     out["needles"], out["quoted"] = per_source(summaries)
+    out["needles_key"] = needles_key(out["needles"])
     return out
 
 
@@ -219,9 +245,13 @@ def outline(parts: list, reading, texts: Texts, before: Before | None = None) ->
     known_before = before is not None and all(
         by_collection[collection].issuperset(ids) for collection, ids in before.ids.items())
     changed = ([p for p in parts if p.file.real in before.changed] if known_before else parts)
+    people = people_refs()
     for number, (_, _, targets) in enumerate(REFERENCES):
-        looked = parts if "people" in targets else changed
-        values = set().union(*(part.summary["refs"][number] for part in looked))
+        if "people" in targets:  # every file's: read with its summary
+            at = people.index(number)
+            values = set().union(*(part.summary["people_refs"][at] for part in parts))
+        else:  # (an unchanged file's are read only when they are looked at)
+            values = set().union(*(part.summary["refs"][number] for part in changed))
         known = by_collection[targets[0]] if len(targets) == 1 else set().union(
             *(by_collection[t] for t in targets))
         if not known.issuperset(values):
@@ -354,20 +384,27 @@ def texts_key(content: dict[str, bytes]) -> bytes:
     return digest(b"".join([ids, b"\0", *content.values()]))
 
 
-def file_key(summary: dict, texts: bytes) -> bytes:
-    """The key of a file's quotes verified: the passages its quotes must find in each source
-    (its needles, in order) and the dataset's texts (``texts``, see :func:`texts_key`). Once
-    every quote of the file is found in those texts, and every text has been read, the key
-    is kept as verified: the file needs no verifying again while its key is the same (any
-    change to a text, or to which sources name one, checks every file again)."""
+def needles_key(needles: dict[str, bytes]) -> bytes:
+    """What a file's key (:func:`file_key`) holds of its quotes: the passages they must find
+    in each source (its needles, in order), as one digest."""
     from ..cache.sealed import digest
 
-    needles = summary["needles"]
     passages = needles.values()  # each a digest, or a file read in pieces' digests joined
     # the count and lengths first, then ids (which hold no newline) and digests: one reading
     head = array("Q", [len(needles), *map(len, passages)]).tobytes()
     ids = "\n".join(needles).encode("utf-8", "surrogatepass")
-    return digest(b"".join([FILE_KEY, texts, head, ids, *passages]))
+    return digest(b"".join([head, ids, *passages]))
+
+
+def file_key(summary: dict, texts: bytes) -> bytes:
+    """The key of a file's quotes verified: its passages (:func:`needles_key`) and the
+    dataset's texts (``texts``, see :func:`texts_key`). Once every quote of the file is found
+    in those texts, and every text has been read, the key is kept as verified: the file
+    needs no verifying again while its key is the same (any change to a text, or to which
+    sources name one, checks every file again)."""
+    from ..cache.sealed import digest
+
+    return digest(b"".join([FILE_KEY, texts, summary["needles_key"]]))
 
 
 def _sources(parts: list, reading, result: Outline, texts: Texts) -> bool:
