@@ -281,3 +281,20 @@ def test_references_of_files_not_edited_are_checked_when_an_id_they_may_name_goe
     without = cli("validate", str(folder), env={"BRIEFCLI_NO_CACHE": "1"})
     assert (cached.exit_code, cached.stderr) == (without.exit_code, without.stderr)
     assert cached.exit_code == (0 if edit in ("event added", "source moved in") else 1), cached.stderr
+
+
+def test_a_first_read_and_an_edit_are_answered_from_the_summaries(
+        generate, tmp_path, run_json, monkeypatch):
+    """Neither a first read of a folder nor the read after an edit falls back to the full
+    reading (which gives the same answers, more slowly, so the answers alone cannot tell)."""
+    from briefcli import load
+
+    full: list = []
+    original = load.check_all
+    monkeypatch.setattr(load, "check_all", lambda *a, **k: full.append(a) or original(*a, **k))
+    folder = generate.write_folder(1000, tmp_path / "data", files=4)
+    answers(run_json, folder, QUERIES[:1])
+    _add_a_step(folder / "part-002.yaml")
+    after = answers(run_json, folder, QUERIES[:1])
+    assert full == []
+    assert after == uncached(run_json, folder, QUERIES[:1])

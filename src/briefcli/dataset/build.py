@@ -140,8 +140,9 @@ def build(files: list, reading, base: str, header: dict, reload, entries: bool =
     After an edit, a helper process (:func:`.helper.beside`) reads the changed files while
     this one opens the others' entries and finds their sources' texts."""
     from ..cache.answer import texts_of
-    from ..load.outline import Texts
+    from ..load.texts import Texts
     from . import helper
+    from .fresh import fresh as read_fresh
 
     parts: list = [None] * len(files)
     progress = _Progress(step, files)
@@ -167,7 +168,7 @@ def build(files: list, reading, base: str, header: dict, reload, entries: bool =
 
         got = {}
         if overlap:  # (the helper's progress is not shown: the bar moves a file at a time)
-            read = helper.beside(here, fresh, lambda file: _fresh(file, reading, _Progress(None, [])),
+            read = helper.beside(here, fresh, lambda file: read_fresh(file, reading, _Progress(None, [])),
                                  share=True)
             if read is None:
                 return None
@@ -176,7 +177,7 @@ def build(files: list, reading, base: str, header: dict, reload, entries: bool =
             here()
         for n, file in enumerate(files):
             if parts[n] is None:  # read now, or a file whose entry turned out damaged
-                values = got.pop(file.real, None) or _fresh(file, reading, progress)
+                values = got.pop(file.real, None) or read_fresh(file, reading, progress)
                 if values is None or values[0] != reading.digests.get(file.real):
                     return None  # a problem, or the file changed while it was read
                 parts[n] = _part_of(file, values[1:])
@@ -247,127 +248,14 @@ def _cached_part(file, reading) -> _Part | None:
         return None
 
 
-def _fresh(file, reading, progress: _Progress) -> tuple | None:
-    """Read and validate a file that has no entry, a piece at a time when it is large (see
-    :mod:`briefcli.load.pieces`), the later pieces of a very large one on a second core (see
-    :mod:`.helper`), as plain values (it may be read by a helper process): the digest of the
-    bytes read, its blocks as (bytes, digest) by name, its record counts, its summary, its
-    dataset section or None, and its quotes' passages by source; None if it has any problem,
-    or a piece cannot be read."""
-    from ..load import _text, fastread, pieces
-    from ..load.outline import joined
-    from ..load.yamlread import max_items
-
-    text = _text(reading, file.real, file.name)
-    value = reading.digests.get(file.real)
-    cut = pieces.cut(text, max_items()) if fastread.scanned(text) else None
-    if cut is None:
-        whole = _whole(file, text)
-        return None if whole is None else (value, *whole)
-    from ..cache.answer import BLOCK
-    from ..cache.entries import summary_chunks
-    from . import helper
-
-    sizes = [piece.end - piece.start for piece in cut]
-    read = helper.each(cut, lambda piece: _piece(file, text, piece), sizes, progress.read,
-                       share=helper.can_share(len(text), len(cut)))
-    if read is None:
-        return None
-    summaries, chunks, counts, dataset, passages = [], {}, {}, None, {}
-    for piece, (piece_chunks, piece_counts, summary, piece_passages, piece_dataset) in zip(cut, read):
-        for key in piece_counts:  # the records before it as the cut counted them, or read whole
-            before = piece.first if key == piece.key else 0
-            if counts.get(key, 0) != before or before % BLOCK:
-                return None
-        for key, count in piece_counts.items():
-            counts[key] = counts.get(key, 0) + count
-        chunks.update(piece_chunks)
-        summaries.append(summary)
-        for source, words in piece_passages.items():
-            passages.setdefault(source, []).extend(words)
-        if piece_dataset:
-            dataset = piece_dataset[0]
-    del read
-    summary = joined(summaries)
-    chunks.update((name, (blob.data, blob.digest))
-                  for name, blob in summary_chunks(summary).items())
-    return value, chunks, counts, summary, dataset, passages
-
-
 def _part_of(file, values: tuple) -> _Part:
-    """A file read now (:func:`_fresh`'s values but the digest) as a part; its entry is
+    """A file read now (:func:`.fresh.fresh`'s values but the digest) as a part; its entry is
     written once the dataset is checked (:meth:`_Part.keep`)."""
     from ..cache.sealed import Blob
 
     chunks, counts, summary, dataset, passages = values
     chunks = {name: Blob(*blob) for name, blob in chunks.items()}
     return _Part(file, summary, dataset, chunks=chunks, counts=counts, passages=passages)
-
-
-def _piece(file, text: str, piece) -> tuple | None:
-    """One piece of a file read and validated, as plain values (it may be read by the helper
-    process): its blocks as (bytes, digest) by name, its record counts, its summary, its
-    quotes' passages by source, and its dataset section if it has one (in a list); None if it
-    has any problem."""
-    from ..cache.entries import block_counts, section_chunks
-    from ..load import fastread
-    from ..load.outline import summarise
-
-    value = fastread.read_scanned(piece.text(text))
-    sections = _validated(file, value) if value is not None else None
-    del value
-    if sections is None:
-        return None
-    before = {piece.key: piece.first} if piece.key is not None else {}
-    chunks = {name: (blob.data, blob.digest)
-              for name, blob in section_chunks(sections, before).items()}
-    passages: dict[str, list[str]] = {}
-    summary = summarise(sections, passages)
-    dataset = [sections["dataset"]] if "dataset" in sections else []
-    return chunks, block_counts(sections), summary, passages, dataset
-
-
-def _whole(file, text: str) -> tuple | None:
-    """A file read whole and validated, as :func:`_fresh` gives it (but the digest)."""
-    from ..cache.entries import block_counts, entry_chunks
-    from ..load import fastread
-    from ..load.outline import summarise
-    from ..load.problems import DataError
-
-    try:
-        value, _ = fastread.parse(text, file.name)
-    except DataError:
-        return None
-    del text
-    sections = _validated(file, value)
-    if sections is None:
-        return None
-    passages: dict[str, list[str]] = {}
-    summary = summarise(sections, passages)
-    chunks = {name: (blob.data, blob.digest)
-              for name, blob in entry_chunks(sections, summary).items()}
-    return chunks, block_counts(sections), summary, sections.get("dataset"), passages
-
-
-def _validated(file, value) -> dict | None:
-    """A file's (or a piece's) parsed value as valid sections; None if it has any problem (a
-    problem is placed by the full reading, which reads the file again)."""
-    from ..load import _unknowable
-    from ..load.merge import structure
-    from ..load.validate import plain_sections
-
-    raw, found = structure(file.name, value, _NoPositions())
-    if found or _unknowable(value, raw):
-        return None
-    validated = plain_sections(raw, consume=True)
-    return None if validated.errors else validated.plain
-
-
-class _NoPositions:
-    """Positions for a reading whose problems are placed by the full reading: none."""
-
-    def of(self, path, key: bool = False):
-        return None, None
 
 
 def _checked(parts: list[_Part], reading, texts, before=None):

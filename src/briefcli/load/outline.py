@@ -13,11 +13,14 @@ Warnings, which do not stop a dataset, are made here exactly as the full checks 
 
 from __future__ import annotations
 
-import os
 from array import array
+from typing import TYPE_CHECKING
 
 from ..store import COLLECTIONS
 from .problems import DataError, Problem, where_of
+
+if TYPE_CHECKING:
+    from .texts import Texts
 
 
 def by_source(quotes: list[dict]) -> tuple[dict[str, list[str]], dict[str, int]]:
@@ -291,85 +294,6 @@ class _Unplaced:
 
 def _warning(file: str, path: tuple, message: str) -> Problem:
     return Problem(file, message, None, None, where_of(path), "warning", path, False)
-
-
-class Texts:
-    """Each source text's real path and the digest of its bytes, found once for each dataset
-    file and text named there (the same text may be named by many sources), and only inside
-    the dataset's folders (see :func:`.verify.located_in`).
-
-    Given what the dataset's earlier answer says (:meth:`since`), a file unchanged since then
-    keeps the texts that answer found for it, where they still are (a query from a good answer
-    keeps them too); only the others are looked for again."""
-
-    def __init__(self, reading, files: list) -> None:
-        self._reading = reading
-        self._files = files
-        self._earlier: tuple[dict, dict, set] | None = None
-        self._dataset_files: set[str] | None = None  # the files' real paths (at first need)
-        self._locate = None  # verify.located_in, imported at the first text looked for
-        self._folders: dict = {}  # see verify.located_in
-        self._found: dict[tuple[str, str], tuple[str, bytes]] = {}
-
-    def since(self, earlier: tuple[dict, dict, set] | None) -> None:
-        """What the earlier answer says (see :func:`briefcli.cache.answer.texts_of`)."""
-        self._earlier = earlier
-
-    def of(self, dataset_file: str, rel: str) -> tuple[str, bytes]:
-        """The real path and digest of text ``rel`` named in ``dataset_file``; ValueError or
-        DataError where the full checks must say what is wrong."""
-        key = (dataset_file, rel)
-        found = self._found.get(key)
-        if found is None:
-            if self._locate is None:
-                from .verify import located_in
-
-                self._locate = located_in
-            full, info = self._locate(dataset_file, rel, self._folders)
-            if full in self._dataset():
-                raise ValueError("a dataset file")
-            found = self._found[key] = full, self._reading.digest(full, rel, info)
-        return found
-
-    def find(self, part) -> None:
-        """Find the texts a part's sources name ahead of :func:`outline` (a text that cannot
-        be found is left to it), while a helper reads the files that changed.
-
-        A source of a file unchanged since the earlier answer takes its text as that answer
-        found it, if the text is still where it would be looked for (see
-        :func:`.verify.still_located`), with the digest of its bytes now (a changed text
-        changes what its quotes are verified with, see :func:`_sources`)."""
-        real = part.file.real
-        earlier = self._earlier
-        named = [(s["id"], s["text"]) for s in part.summary["sources"] if s["text"]]
-        taken: list = [None] * len(named)  # (real path, status) as the earlier answer found it
-        if (earlier is not None and real in earlier[0]
-                and earlier[0][real] == self._reading.digests.get(real)):
-            from .verify import still_located_each
-
-            before, found = earlier[1], earlier[2]
-            fulls = [full if (full := before.get(sid)) in found else None for sid, _ in named]
-            located = still_located_each(real, [(rel, full) for (_, rel), full in zip(named, fulls)],
-                                         self._folders)
-            taken = [None if info is None else (full, info) for full, info in zip(fulls, located)]
-        dataset, digest = self._dataset(), self._reading.digest
-        for (_, rel), earlier_text in zip(named, taken):
-            if earlier_text is not None and earlier_text[0] not in dataset:
-                full, info = earlier_text
-                try:
-                    self._found[(real, rel)] = full, digest(full, rel, info)
-                    continue
-                except DataError:
-                    pass
-            try:
-                self.of(real, rel)
-            except (ValueError, DataError):
-                pass
-
-    def _dataset(self) -> set[str]:
-        if self._dataset_files is None:
-            self._dataset_files = {os.path.realpath(file.real) for file in self._files}
-        return self._dataset_files
 
 
 FILE_KEY = b"briefcli: a file's quotes found in their texts\0"  # begins a file's key
