@@ -11,6 +11,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 
 import pytest
 
@@ -28,20 +29,24 @@ def interrupt_at(stage: str, args: list[str], pause: bool = True, command=None, 
     ``stage``, call ``reached(process)`` if given, send SIGINT; return (exit code, stdout,
     stderr after the stage line)."""
     env = {**ENV, **(env or {}), ("BRIEFCLI_PAUSE_AT" if pause else "BRIEFCLI_TELL_AT"): stage}
-    process = subprocess.Popen(command or [sys.executable, "-m", "briefcli", *args],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    try:
-        line = process.stderr.readline()
-        assert line == f"briefcli: at {stage}\n".encode(), line
-        if reached is not None:
-            reached(process)
-        process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=120)
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-    return process.returncode, out, err
+    # stdout to a file, not a pipe: should the stage never come, the command runs to its end
+    # and the test fails on the line below, rather than both waiting on a full pipe
+    with tempfile.TemporaryFile() as stdout:
+        process = subprocess.Popen(command or [sys.executable, "-m", "briefcli", *args],
+                                   stdout=stdout, stderr=subprocess.PIPE, env=env)
+        try:
+            line = process.stderr.readline()
+            assert line == f"briefcli: at {stage}\n".encode(), line
+            if reached is not None:
+                reached(process)
+            process.send_signal(signal.SIGINT)
+            _, err = process.communicate(timeout=120)
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+        stdout.seek(0)
+        return process.returncode, stdout.read(), err
 
 
 @pytest.mark.parametrize("stage", ["start", "command"])
