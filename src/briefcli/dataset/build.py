@@ -142,16 +142,16 @@ def build(files: list, reading, base: str, header: dict, reload, entries: bool =
     from ..cache.answer import texts_of
     from ..load.texts import Texts
     from . import helper
-    from .fresh import fresh as read_fresh
+    from .fresh import read_fresh
 
     parts: list = [None] * len(files)
     progress = _Progress(step, files)
     texts = Texts(reading, files)
     try:
         kept = [entries and reading.has_entry(file.real, file.name) for file in files]
-        fresh = [file for file, has in zip(files, kept) if not has]
-        overlap = (len(fresh) < len(files) and helper.can_overlap()
-                   and all(_size(file) < helper.SHARE_BYTES for file in fresh))
+        unread = [file for file, has in zip(files, kept) if not has]
+        overlap = (len(unread) < len(files) and helper.can_overlap()
+                   and all(_size(file) < helper.SHARE_BYTES for file in unread))
 
         before: list = [None]  # what the earlier answer says for the check (outline.Before)
 
@@ -168,11 +168,11 @@ def build(files: list, reading, base: str, header: dict, reload, entries: bool =
 
         got = {}
         if overlap:  # (the helper's progress is not shown: the bar moves a file at a time)
-            read = helper.beside(here, fresh, lambda file: read_fresh(file, reading, _Progress(None, [])),
+            read = helper.beside(here, unread, lambda file: read_fresh(file, reading, _Progress(None, [])),
                                  share=True)
             if read is None:
                 return None
-            got = dict(zip((file.real for file in fresh), read[1]))
+            got = dict(zip((file.real for file in unread), read[1]))
         else:
             here()
         for n, file in enumerate(files):
@@ -249,7 +249,7 @@ def _cached_part(file, reading) -> _Part | None:
 
 
 def _part_of(file, values: tuple) -> _Part:
-    """A file read now (:func:`.fresh.fresh`'s values but the digest) as a part; its entry is
+    """A file read now (:func:`.fresh.read_fresh`'s values but the digest) as a part; its entry is
     written once the dataset is checked (:meth:`_Part.keep`)."""
     from ..cache.sealed import Blob
 

@@ -10,7 +10,7 @@ and column (:func:`briefcli.load.check_all`).
 from __future__ import annotations
 
 
-def fresh(file, reading, progress) -> tuple | None:
+def read_fresh(file, reading, progress) -> tuple | None:
     """Read and validate a file that has no entry, a piece at a time when it is large (see
     :mod:`briefcli.load.pieces`), the later pieces of a very large one on a second core (see
     :mod:`.helper`), as plain values (it may be read by a helper process): the digest of the
@@ -81,7 +81,7 @@ def _piece(file, text: str, piece) -> tuple | None:
 
 
 def _whole(file, text: str) -> tuple | None:
-    """A file read whole and validated, as :func:`fresh` gives it (but the digest)."""
+    """A file read whole and validated, as :func:`read_fresh` gives it (but the digest)."""
     from ..cache.entries import block_counts, entry_chunks
     from ..load import fastread
     from ..load.outline import summarise

@@ -52,7 +52,7 @@ class Texts:
 
         A source of a file unchanged since the earlier answer takes its text as that answer
         found it, if the text is still where it would be looked for (see
-        :func:`.verify.still_located`), with the digest of its bytes now (a changed text
+        :func:`.verify.still_located_each`), with the digest of its bytes now (a changed text
         changes what its quotes are verified with, see :func:`.outline.file_key`)."""
         real = part.file.real
         earlier = self._earlier

@@ -158,19 +158,14 @@ def located_in(dataset_file: str, rel: str, folders: dict | None = None):
     return full, info
 
 
-def still_located(dataset_file: str, rel: str, full: str, folders: dict):
-    """The status (``os.lstat``) of ``full``, the text :func:`located_in` found for ``rel``
-    in ``dataset_file`` before, if it is still a file of that name inside the dataset file's
-    folder, with no link on the way (its folder still a real path) and not a link itself;
-    else None. As a query from a good answer does, this takes the folder found before, should
-    a link that led to it now lead to another folder of the dataset; anything else is looked
-    for again. ``folders``: as for :func:`located_in`, and shared with it."""
-    return next(still_located_each(dataset_file, [(rel, full)], folders))
-
-
 def still_located_each(dataset_file: str, texts: list[tuple[str, str | None]], folders: dict):
-    """:func:`still_located` for each (``rel``, ``full``) of ``texts`` named in one dataset
-    file (None for a ``full`` not found before), in order."""
+    """For each (``rel``, ``full``) of ``texts`` named in ``dataset_file``, in order: the
+    status (``os.lstat``) of ``full``, the text :func:`located_in` found for ``rel`` before, if
+    it is still a file of that name inside the dataset file's folder, with no link on the way
+    (its folder still a real path) and not a link itself; else None (as for a ``full`` that
+    was not found before). As a query from a good answer does, this takes the folder found
+    before, should a link that led to it now lead to another folder of the dataset; anything
+    else is looked for again. ``folders``: as for :func:`located_in`, and shared with it."""
     base = folders.get((dataset_file,))
     if base is None:
         folder = os.path.dirname(dataset_file) or "."
