@@ -207,6 +207,71 @@ def test_an_interrupt_while_the_helper_works_beside_ends_it(tmp_path):
     assert gone(int((tmp_path / "helper-pid").read_text()))
 
 
+class Halves:
+    """A :class:`helper.Split` of :class:`Work`: ``first(item)`` here gives [item, its pid] (or
+    what ``given`` says for that item); the helper, made ready in ``ready``, gives ``then``'s
+    [item, the value handed, its pid]."""
+
+    def __init__(self, tmp_path: Path, given=None) -> None:
+        self.parent, self.given, self.ready_in = os.getpid(), given or {}, tmp_path / "ready"
+
+    def first(self, item):
+        return self.given.get(item, [item, os.getpid()])
+
+    def then(self, item, value):
+        return [item, value, os.getpid(), self.ready_in.read_text()]
+
+    def ready(self):
+        self.ready_in.write_text(str(os.getpid()))
+
+    @property
+    def split(self) -> helper.Split:
+        return helper.Split(self.first, self.then, self.ready)
+
+
+def test_a_split_hands_each_value_made_here_to_the_helper(tmp_path):
+    work, halves = Work(tmp_path), Halves(tmp_path)
+    mine, results = helper.beside(Here(), list(range(4)), work, share=True, split=halves.split)
+    assert mine == work.parent
+    child = int(halves.ready_in.read_text())
+    assert child != work.parent and gone(child)
+    assert results == [[item, [item, work.parent], child, str(child)] for item in range(4)]
+
+
+def test_where_nothing_or_no_plain_value_is_handed_the_helper_does_the_whole_work(tmp_path):
+    work = Work(tmp_path)
+    halves = Halves(tmp_path, given={1: None, 2: [object()]})  # marshal cannot write the second
+    _, results = helper.beside(Here(), list(range(4)), work, share=True, split=halves.split)
+    child = work.helper
+    assert results == [[0, [0, work.parent], child, str(child)], [1, child], [2, child],
+                       [3, [3, work.parent], child, str(child)]]
+
+
+def test_what_a_split_helper_did_not_finish_is_done_whole_here(tmp_path):
+    halves = Halves(tmp_path)
+
+    def then(item, value):
+        if item == 2:
+            os._exit(3)
+        return halves.then(item, value)
+
+    work = Work(tmp_path)
+    split = helper.Split(halves.first, then, halves.ready)
+    _, results = helper.beside(Here(), list(range(4)), work, share=True, split=split)
+    child = int(halves.ready_in.read_text())
+    assert results == [[0, [0, work.parent], child, str(child)],
+                       [1, [1, work.parent], child, str(child)],
+                       [2, work.parent], [3, work.parent]]
+    assert gone(child)
+
+
+def test_without_a_helper_a_split_is_not_used(tmp_path):
+    work, halves = Work(tmp_path), Halves(tmp_path)
+    assert helper.beside(Here(), list(range(3)), work, split=halves.split) == (
+        work.parent, [[item, work.parent] for item in range(3)])
+    assert not halves.ready_in.exists()
+
+
 def cache_files(folder: Path) -> dict[str, object]:
     """Each file of a cache folder: a file's entry as its header and chunks (their values:
     marshal may write equal values in other bytes), the rest as bytes."""

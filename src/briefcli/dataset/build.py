@@ -137,12 +137,14 @@ def build(files: list, reading, base: str, header: dict, reload, entries: bool =
     written). Without ``entries``, every file is read again and its entry written anew.
     ``step`` (the progress bar's, if any) is told how much has been read.
 
-    After an edit, a helper process (:func:`.helper.beside`) reads the changed files while
-    this one opens the others' entries and finds their sources' texts."""
+    After an edit, a helper process (:func:`.helper.beside`) validates the changed files while
+    this one opens the others' entries and finds their sources' texts; this one parses them
+    first, while the helper imports what validates them."""
     from ..cache.answer import texts_of
     from ..load.texts import Texts
+    from ..load.validate import ready
     from . import helper
-    from .fresh import read_fresh
+    from .fresh import parsed, read_fresh, validated
 
     parts: list = [None] * len(files)
     progress = _Progress(step, files)
@@ -168,8 +170,10 @@ def build(files: list, reading, base: str, header: dict, reload, entries: bool =
 
         got = {}
         if overlap:  # (the helper's progress is not shown: the bar moves a file at a time)
+            # this process parses the files while the helper imports pydantic and the models
+            split = helper.Split(lambda file: parsed(file, reading), validated, ready)
             read = helper.beside(here, unread, lambda file: read_fresh(file, reading, _Progress(None, [])),
-                                 share=True)
+                                 share=True, split=split)
             if read is None:
                 return None
             got = dict(zip((file.real for file in unread), read[1]))

@@ -80,11 +80,34 @@ def _piece(file, text: str, piece) -> tuple | None:
     return chunks, block_counts(sections), summary, passages, dataset
 
 
+def parsed(file, reading) -> tuple | None:
+    """The first half of :func:`read_fresh` for a file read whole: the digest of its bytes and
+    its parsed value, for :func:`validated` (a helper's work, see
+    :class:`.helper.Split`); None for a file read in pieces, or one with a problem."""
+    from ..load import _text, fastread, pieces
+    from ..load.problems import DataError
+    from ..load.yamlread import max_items
+
+    try:
+        text = _text(reading, file.real, file.name)
+        if fastread.scanned(text) and pieces.cut(text, max_items()) is not None:
+            return None
+        value, _ = fastread.parse(text, file.name)
+    except DataError:
+        return None
+    return reading.digests.get(file.real), value
+
+
+def validated(file, handed: tuple) -> tuple | None:
+    """The second half: :func:`read_fresh`'s values from :func:`parsed`'s."""
+    digest, value = handed
+    whole = _from_value(file, value)
+    return None if whole is None else (digest, *whole)
+
+
 def _whole(file, text: str) -> tuple | None:
     """A file read whole and validated, as :func:`read_fresh` gives it (but the digest)."""
-    from ..cache.entries import block_counts, entry_chunks
     from ..load import fastread
-    from ..load.outline import summarise
     from ..load.problems import DataError
 
     try:
@@ -92,6 +115,14 @@ def _whole(file, text: str) -> tuple | None:
     except DataError:
         return None
     del text
+    return _from_value(file, value)
+
+
+def _from_value(file, value) -> tuple | None:
+    """A file's parsed value validated, as :func:`read_fresh` gives it (but the digest)."""
+    from ..cache.entries import block_counts, entry_chunks
+    from ..load.outline import summarise
+
     sections = _validated(file, value)
     if sections is None:
         return None

@@ -9,6 +9,10 @@ one byte on a pipe to say a piece is done; it never waits for this process. This
 through the first half meanwhile, then reads what the helper wrote. :func:`beside` gives the
 helper all the items while this process does other work (:func:`can_overlap`).
 
+With a :class:`Split`, the helper's work is cut in two: this process does the first half of
+each item (as parsing a file) and hands its value over, while the helper makes itself ready (as
+importing what validates it); the helper then does the second half.
+
 Nothing is lost if the helper fails: the pieces it did not finish are read here. An interrupt
 ends both (the helper takes Ctrl-C as a plain process does, and this one ends the helper on its
 way out), and the helper writes nothing but its results: no output, no cache.
@@ -18,6 +22,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
+from typing import NamedTuple
 
 SHARE_BYTES = 4_000_000  # a smaller file reads in under a second or so: not worth a process
 
@@ -53,16 +59,30 @@ def resident() -> int:
         return 0
 
 
-def beside(here, items: list, work, share: bool = False):
+class Split(NamedTuple):
+    """An item's work cut in two for :func:`beside`: ``first(item)`` here, its value (plain,
+    for marshal; None: nothing done) handed to the helper, which runs ``ready()`` meanwhile and
+    then ``then(item, value)``, or the whole work where the value is None."""
+
+    first: Callable
+    then: Callable
+    ready: Callable
+
+
+def beside(here, items: list, work, share: bool = False, split: Split | None = None):
     """``(here(), [work(item) for item in items])``, or None as soon as an item gives None.
     With ``share``, a helper process works through the items while this one runs ``here``;
-    what it did not finish is done here afterwards."""
-    helper = _Helper.start(items, work) if share and items else None
+    what it did not finish is done here afterwards. With ``split`` (see :class:`Split`), this
+    process first does each item's first half for the helper, then runs ``here``."""
+    helper = _Helper.start(items, work, split) if share and items else None
     try:
         if helper is not None:
             from ..stages import checkpoint
 
             checkpoint("shared")
+            if split is not None:
+                for item in items:
+                    helper.hand(split.first(item))
         mine = here()
         results: list = []
         if helper is not None:
@@ -143,41 +163,63 @@ def _half(sizes: list[int]) -> int:
 
 class _Helper:
     """A forked process that works through ``items``: each result goes to ``self._file`` as a
-    length and its marshal bytes, then one byte goes on the pipe ``self._told``."""
+    length and its marshal bytes, then one byte goes on the pipe ``self._told``. Values handed
+    to it (:meth:`hand`) go the same way the other way, through ``self._given`` and the pipe
+    ``self._give``."""
 
-    def __init__(self, pid: int, file, told: int, count: int) -> None:
-        self._pid, self._file, self._told, self._count = pid, file, told, count
+    def __init__(self, pid: int, files: list, told: int, count: int, give: int | None) -> None:
+        self._pid, self._file, self._told, self._count = pid, files[0], told, count
+        self._given, self._give = (files[1] if len(files) > 1 else None), give
         self._seen = 0
 
     @classmethod
-    def start(cls, items: list, work) -> _Helper | None:
+    def start(cls, items: list, work, split: Split | None = None) -> _Helper | None:
         import tempfile
         import warnings
 
+        files: list = []
+        pipes: list[int] = []
         try:
-            file = tempfile.TemporaryFile()
-        except OSError:  # nowhere to write: everything is read here
-            return None
-        try:
-            read, write = os.pipe()
-        except OSError:
-            file.close()
-            return None
-        try:
+            for _ in range(2 if split is not None else 1):
+                files.append(tempfile.TemporaryFile())
+                pipes.extend(os.pipe())
             with warnings.catch_warnings():
                 # Python 3.12 and later warn about fork in a process with threads (a progress
                 # bar's); the helper touches none of what they hold
                 warnings.simplefilter("ignore", DeprecationWarning)
                 pid = os.fork()
-        except OSError:
-            os.close(read)
-            os.close(write)
-            file.close()
+        except OSError:  # nowhere to write, or no process: everything is done here
+            for fd in pipes:
+                os.close(fd)
+            for file in files:
+                file.close()
             return None
         if pid == 0:  # the helper
-            _work_through(items, work, file.fileno(), write)
-        os.close(write)
-        return cls(pid, file, read, len(items))
+            handed = None
+            if split is not None:
+                os.close(pipes[3])
+                handed = (split, files[1].fileno(), pipes[2])
+            _work_through(items, work, files[0].fileno(), pipes[1], handed)
+        os.close(pipes[1])
+        give = None
+        if split is not None:
+            os.close(pipes[2])
+            give = pipes[3]
+        return cls(pid, files, pipes[0], len(items), give)
+
+    def hand(self, value) -> None:
+        """Hand the helper the value of the next item's first half (None if there is none)."""
+        import marshal
+
+        try:
+            data = marshal.dumps(value)
+        except ValueError:  # not a plain value: the helper does the whole work
+            data = marshal.dumps(None)
+        try:
+            _write(self._given.fileno(), len(data).to_bytes(8, "little") + data)
+            _write(self._give, b"\0")
+        except OSError:  # (the helper ended: what it did not finish is done here)
+            pass
 
     def finished(self, wait: bool) -> range:
         """The numbers of the items finished since the last call; with ``wait``, all of them
@@ -225,14 +267,18 @@ class _Helper:
                 pass
             os.waitpid(self._pid, 0)
             self._pid = None
-        if self._told is not None:
-            os.close(self._told)
-            self._told = None
+        for fd in (self._told, self._give):
+            if fd is not None:
+                os.close(fd)
+        self._told = self._give = None
         self._file.close()
+        if self._given is not None:
+            self._given.close()
 
 
-def _work_through(items: list, work, out: int, told: int) -> None:
-    """The helper's whole life: never returns."""
+def _work_through(items: list, work, out: int, told: int, handed: tuple | None) -> None:
+    """The helper's whole life: never returns. ``handed``: the :class:`Split`, and the file
+    and the pipe its values come through."""
     import marshal
     import signal
 
@@ -240,8 +286,21 @@ def _work_through(items: list, work, out: int, told: int) -> None:
     try:
         for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGPIPE"):
             signal.signal(getattr(signal, name), signal.SIG_DFL)  # ended as a plain process is
+        if handed is not None:
+            handed[0].ready()
+        at = 0  # where the next handed value is
         for item in items:
-            result = work(item)
+            if handed is None:
+                result = work(item)
+            else:
+                split, given, give = handed
+                if not os.read(give, 1):  # (a value is written whole before it is told)
+                    os._exit(1)  # this process's parent is gone
+                length = int.from_bytes(os.pread(given, 8, at), "little")
+                value = marshal.loads(os.pread(given, length, at + 8))
+                at += 8 + length
+                result = work(item) if value is None else split.then(item, value)
+                del value
             data = marshal.dumps(result)
             _write(out, len(data).to_bytes(8, "little") + data)
             _write(told, b"\0")

@@ -37,6 +37,15 @@ def _adapter(name: str):
     return _adapters[name]
 
 
+def ready() -> None:
+    """Make every section's adapter now (importing pydantic and the models): a helper does
+    this while the process that forked it parses the file it is to validate."""
+    from .. import model
+
+    for name in model.Dataset.model_fields:
+        _adapter(name)
+
+
 @dataclass
 class Sections:
     """A file's validated sections, and what validation left out."""
