@@ -298,3 +298,47 @@ def test_a_first_read_and_an_edit_are_answered_from_the_summaries(
     after = answers(run_json, folder, QUERIES[:1])
     assert full == []
     assert after == uncached(run_json, folder, QUERIES[:1])
+
+
+def _made_indexes(monkeypatch) -> list:
+    """The keys of the answer's indexes made from now on (cache.answer.index_of), in this
+    process (a dataset this small has no helper make them)."""
+    from briefcli.cache import answer
+
+    made: list = []
+    original = answer.index_of
+    monkeypatch.setattr(answer, "index_of",
+                        lambda key, values: made.append(key) or original(key, values))
+    return made
+
+
+@pytest.mark.parametrize("edit, made", [("title changed", []), ("topic added", ["ids"]),
+                                        ("speaker changed", ["quotes.speaker"]),
+                                        ("quote moved", ["ids", "quotes.speaker"])])
+def test_an_index_whose_keys_an_edit_left_alone_is_taken_from_the_earlier_answer(
+        edit, made, generate, tmp_path, run_json, monkeypatch):
+    """The ids index is made again only when an edited file's ids changed (in any collection,
+    or in order), the speakers' only when its quotes' speakers did; the answers are the same
+    as without the cache either way."""
+    folder = generate.write_folder(1000, tmp_path / "data", files=4)
+    answers(run_json, folder, QUERIES[:1])
+    edited = folder / "part-002.yaml"
+    text = edited.read_text(encoding="utf-8")
+    if edit == "title changed":
+        text = text.replace("    title: Compact", "    title: The compact", 1)
+    elif edit == "topic added":
+        text = text.replace("\ntopics:\n", "\ntopics:\n  - id: more\n    name: More talks\n", 1)
+    elif edit == "speaker changed":
+        first = text.index("    speaker: ")
+        text = text[:first] + "    speaker: arbour\n" + text[text.index("\n", first) + 1:]
+    else:  # the file's first quote now last: the same ids and speakers, in another order
+        start = text.index("\nquotes:\n") + len("\nquotes:\n")
+        end = text.index("\nsteps:\n", start) + 1  # (the generator writes steps next)
+        body = text[start:end].rstrip("\n") + "\n"
+        second = body.index("\n  - ") + 1
+        text = text[:start] + body[second:] + body[:second] + text[start + len(body):]
+    edited.write_text(text, encoding="utf-8")
+    indexes = _made_indexes(monkeypatch)
+    after = answers(run_json, folder)
+    assert indexes == made
+    assert after == uncached(run_json, folder)

@@ -201,6 +201,34 @@ def texts_of(path: str) -> tuple[dict, dict, set] | None:
         sealed.close()
 
 
+def indexes_of(path: str, keys) -> dict[str, tuple[list, dict]]:
+    """The indexes ``keys`` of the answer at ``path``, stale or not, if this code wrote it, as
+    :func:`index_of` gives them (each chunk's bytes checked against its digest): for an answer
+    whose keys for an index are the same as that one's. Those it cannot give are left out."""
+    from .fingerprint import code
+
+    found: dict[str, tuple[list, dict]] = {}
+    try:
+        sealed = Sealed(path)
+    except CacheUnusable:
+        return found
+    try:
+        header = sealed.header
+        if header.get("format") != FORMAT or header.get("code") != code():
+            return found
+        for key in keys:
+            try:
+                heads = list(header["indexes"][key])
+                names = [f"{key}/{n}" for n in range(len(heads))] + ([key] if key != "ids" else [])
+                blobs = {name: sealed.blob(name) for name in names}
+                found[key] = heads, {name: (blob.data, blob.digest) for name, blob in blobs.items()}
+            except (CacheUnusable, KeyError, TypeError, ValueError):
+                continue
+        return found
+    finally:
+        sealed.close()
+
+
 def open_answer(path: str, expected: dict, names: list[str], reload, digest_of) -> CachedData:
     """The dataset at ``path`` if its header has every field of ``expected`` and the source
     texts it was verified against still have the same digests (``digest_of(path)``); else

@@ -217,6 +217,7 @@ def _before(files: list, reading, earlier):
         return None
     changed: set[str] = set()
     ids: dict[str, set[str]] = {}
+    summaries: dict[str, dict] = {}
     for file in files:
         then = earlier[0][file.real]
         if then == reading.digests.get(file.real):
@@ -225,14 +226,15 @@ def _before(files: list, reading, earlier):
         if sealed is None:
             return None
         try:
-            for collection, held in sealed.chunk("summary")["ids"].items():
+            summary = summaries[file.real] = sealed.chunk("summary")
+            for collection, held in summary["ids"].items():
                 ids.setdefault(collection, set()).update(held)
         except (CacheUnusable, KeyError, TypeError, ValueError, AttributeError):
             return None
         finally:
             sealed.close()
         changed.add(file.real)
-    return Before(changed, ids)
+    return Before(changed, ids, summaries)
 
 
 def _cached_part(file, reading) -> _Part | None:
@@ -294,14 +296,15 @@ def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, r
             before=None):
     """Check the dataset from its parts and write its answer; the answer opened, or None.
 
-    The indexes are made and sorted by a helper, on a large dataset, while this process
-    checks it, then writes the files' entries, the memo and the answer's header, and lets go
-    of what the check needed (its own side is the shorter one otherwise). Not when this
-    process is large (a first read holds its records): the helper's copy of its pages would
-    count again in their resident sizes."""
+    An index is taken from the earlier answer where its keys are the same as then (see
+    :class:`~briefcli.load.outline.Before`). The others are made and sorted by a helper, on a
+    large dataset, while this process checks it, then writes the files' entries, the memo and
+    the answer's header, and lets go of what the check needed (its own side is the shorter one
+    otherwise). Not when this process is large (a first read holds its records): the helper's
+    copy of its pages would count again in their resident sizes."""
     from itertools import chain
 
-    from ..cache.answer import index_of, open_answer, write_answer
+    from ..cache.answer import index_of, indexes_of, open_answer, write_answer
     from . import helper
 
     ids: list[tuple[str, int, list[str]]] = []  # runs of ids: (collection, first index, ids)
@@ -314,10 +317,17 @@ def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, r
     values = {"ids": lambda: list(chain.from_iterable(run for _, _, run in ids)),
               "quotes.speaker": lambda: list(chain.from_iterable(p.summary["speakers"]
                                                                  for p in parts))}
+    # an index whose keys are the same as the earlier answer's (every changed file's ids, or
+    # speakers, the same as then) is taken from it as it is
+    same = ([key for key, field in (("ids", "ids"), ("quotes.speaker", "speakers"))
+             if before.same(parts, field)] if before is not None else [])
+    made = [key for key in values if key not in same]
+    kept: dict = {}  # (read while the helper makes the others)
     keys = sum(len(run) for _, _, run in ids) + sum(len(p.summary["speakers"]) for p in parts)
     share = (helper.can_overlap() and keys >= INDEX_SHARE and helper.resident() < INDEX_RESIDENT)
 
     def here():
+        kept.update(indexes_of(base + ".answer", same) if same else {})
         result = _checked(parts, reading, texts, before)
         if result is None:
             return None
@@ -325,18 +335,22 @@ def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, r
         reading.save_memo()
         for part in parts:
             part.keep(reading)
-        made = _made(parts, result, reading, header)
+        out = _made(parts, result, reading, header)
         for part in parts:
             part.drop()
-        return made
+        return out
 
-    done = helper.beside(here, list(values), lambda key: index_of(key, values[key]()), share=share)
+    done = helper.beside(here, made, lambda key: index_of(key, values[key]()), share=share)
     if done is None or done[0] is None:
         return None
     (result, blocks, header), indexed = done
+    indexes = {**kept, **dict(zip(made, indexed))}
+    for key in same:  # (the earlier answer could not give it after all)
+        if key not in indexes:
+            indexes[key] = index_of(key, values[key]())
     names = [f.name for f in files]
     write_answer(base + ".answer", header, info=result.info, source_files=result.text_files,
-                 blocks=blocks, ids=ids, indexes=dict(zip(values, indexed)),
+                 blocks=blocks, ids=ids, indexes={key: indexes[key] for key in values},
                  names=[n for p in parts for n in p.summary["names"]],
                  warnings=result.warnings, files=names)
     expected = {k: header[k] for k in ("code", "paths", "files")}

@@ -210,10 +210,18 @@ class Outline:
 class Before:
     """What an earlier answer, built from these very files but some (``changed``, by real
     path), says for the check: that every reference of the other files was to an id then,
-    and ``ids``, the ids (by collection) the changed files then held."""
+    and ``ids``, the ids (by collection) the changed files then held. ``then``: each changed
+    file's summary then (as its entry kept it, without :data:`MORE`)."""
 
-    def __init__(self, changed: set[str], ids: dict[str, set[str]]) -> None:
-        self.changed, self.ids = changed, ids
+    def __init__(self, changed: set[str], ids: dict[str, set[str]],
+                 then: dict[str, dict] | None = None) -> None:
+        self.changed, self.ids, self.then = changed, ids, then or {}
+
+    def same(self, parts: list, field: str) -> bool:
+        """Whether every changed file's summary has the same ``field`` as then (as ``ids``,
+        or ``speakers``): the dataset's, all files' in order, is then the same as then."""
+        return all(part.summary[field] == self.then[part.file.real][field]
+                   for part in parts if part.file.real in self.changed)
 
 
 def outline(parts: list, reading, texts: Texts, before: Before | None = None) -> Outline | None:
@@ -348,6 +356,11 @@ def _sources(parts: list, reading, result: Outline, texts: Texts) -> bool:
     content: dict[str, bytes] = {}  # source id -> the digest of its text
     named: dict[str, str] = {}  # source id -> its text as named
     for part in parts:
+        found = texts.of_part(part)
+        if found is not None:  # every text the part names, found ahead
+            for into, values in zip((result.text_files, content, named), found):
+                into.update(values)
+            continue
         for index, source in enumerate(part.summary["sources"]):
             sid, rel = source["id"], source["text"]
             if not rel:

@@ -25,6 +25,7 @@ class Texts:
         self._locate = None  # verify.located_in, imported at the first text looked for
         self._folders: dict = {}  # see verify.located_in
         self._found: dict[tuple[str, str], tuple[str, bytes]] = {}
+        self._parts: dict[int, tuple[dict, dict, dict]] = {}  # see of_part
 
     def since(self, earlier: tuple[dict, dict, set] | None) -> None:
         """What the earlier answer says (see :func:`briefcli.cache.answer.texts_of`)."""
@@ -80,6 +81,17 @@ class Texts:
                 self.of(real, rel)
             except (ValueError, DataError):
                 pass
+        if len(named) == len(part.summary["sources"]):
+            got = [self._found.get((real, rel)) for _, rel in named]
+            if None not in got:
+                sids = [sid for sid, _ in named]
+                self._parts[id(part)] = (dict(zip(sids, (full for full, _ in got))),
+                                         dict(zip(sids, (value for _, value in got))), dict(named))
+
+    def of_part(self, part) -> tuple[dict, dict, dict] | None:
+        """For a part whose every source names a text, all found by :meth:`find`: by source id,
+        each text's real path, the digest of its bytes, and its name as given; else None."""
+        return self._parts.get(id(part))
 
     def _dataset(self) -> set[str]:
         if self._dataset_files is None:
