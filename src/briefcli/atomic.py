@@ -31,8 +31,6 @@ import functools
 import hashlib
 import os
 import re
-import secrets
-import socket
 import stat
 import sys
 from collections.abc import Iterator
@@ -105,7 +103,13 @@ def _check_target(path: str) -> bool:
 @functools.cache
 def _host() -> str:
     """This machine, in a temporary file's name: another host's process ids mean nothing here."""
-    return hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
+    if hasattr(os, "uname"):  # (the socket module takes longer to import than a write takes)
+        name = os.uname().nodename
+    else:
+        import socket
+
+        name = socket.gethostname()
+    return hashlib.sha256(name.encode("utf-8", "replace")).hexdigest()[:8]
 
 
 def _alive(pid: int) -> bool:
@@ -141,7 +145,7 @@ def remove_stale(path: str) -> list[str]:
 def _temporary(folder: str, name: str) -> tuple[str, int]:
     """A new hidden file beside the target, created with the usual mode (0666 less umask)."""
     for _ in range(100):
-        tag = f"{_host()}.{os.getpid()}.{secrets.token_hex(4)}"
+        tag = f"{_host()}.{os.getpid()}.{os.urandom(4).hex()}"
         path = os.path.join(folder, f".{name}.{tag}.tmp")
         try:
             return path, os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
