@@ -265,6 +265,14 @@ def test_what_a_split_helper_did_not_finish_is_done_whole_here(tmp_path):
     assert gone(child)
 
 
+def test_past_the_most_items_a_split_hands_the_helper_does_the_whole_work(tmp_path, monkeypatch):
+    monkeypatch.setattr(helper, "SPLIT_MOST", 2)
+    work, halves = Work(tmp_path), Halves(tmp_path)
+    _, results = helper.beside(Here(), list(range(3)), work, share=True, split=halves.split)
+    assert results == [[item, work.helper] for item in range(3)]
+    assert not halves.ready_in.exists()
+
+
 def test_without_a_helper_a_split_is_not_used(tmp_path):
     work, halves = Work(tmp_path), Halves(tmp_path)
     assert helper.beside(Here(), list(range(3)), work, split=halves.split) == (

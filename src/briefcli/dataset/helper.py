@@ -26,6 +26,9 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 SHARE_BYTES = 4_000_000  # a smaller file reads in under a second or so: not worth a process
+# The most items a Split hands over: each takes a byte on a pipe, read by the helper as it goes;
+# far fewer than a pipe holds, so that handing never waits on a helper that waits to tell.
+SPLIT_MOST = 4096
 
 
 def cores() -> int:
@@ -73,7 +76,10 @@ def beside(here, items: list, work, share: bool = False, split: Split | None = N
     """``(here(), [work(item) for item in items])``, or None as soon as an item gives None.
     With ``share``, a helper process works through the items while this one runs ``here``;
     what it did not finish is done here afterwards. With ``split`` (see :class:`Split`), this
-    process first does each item's first half for the helper, then runs ``here``."""
+    process first does each item's first half for the helper, then runs ``here`` (not for
+    more than :data:`SPLIT_MOST` items: then the helper does the whole work)."""
+    if len(items) > SPLIT_MOST:
+        split = None
     helper = _Helper.start(items, work, split) if share and items else None
     try:
         if helper is not None:
