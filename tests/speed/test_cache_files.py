@@ -342,3 +342,34 @@ def test_an_index_whose_keys_an_edit_left_alone_is_taken_from_the_earlier_answer
     after = answers(run_json, folder)
     assert indexes == made
     assert after == uncached(run_json, folder)
+
+
+def test_indexes_are_copied_only_from_the_answer_the_check_started_from(
+        generate, tmp_path, run_json):
+    """Should another process write the answer while an edit is read, its indexes are not
+    copied: they are taken only from an answer built from the files the edit started from."""
+    import os
+
+    from briefcli import cache
+    from briefcli.cache.answer import indexes_of, texts_of
+    from briefcli.cache.sealed import Sealed
+
+    folder = generate.write_folder(300, tmp_path / "data", files=3)
+    answers(run_json, folder, QUERIES[:1])
+    path = cache.answer_path([os.path.realpath(folder)]) + ".answer"
+    files = texts_of(path)[0]
+    found = indexes_of(path, ["ids", "quotes.speaker"], files)
+    sealed = Sealed(path)
+    try:
+        for key in ("ids", "quotes.speaker"):
+            heads, chunks = found[key]
+            assert heads == sealed.header["indexes"][key]
+            # each part, and for a field's index how many positions each value has
+            assert set(chunks) == {f"{key}/{n}" for n in range(len(heads))} | (
+                {key} if key != "ids" else set())
+            assert chunks == {name: (blob.data, blob.digest)
+                              for name in chunks for blob in [sealed.blob(name)]}
+    finally:
+        sealed.close()
+    other = dict(files, **{next(iter(files)): b"another file's digest"})
+    assert indexes_of(path, ["ids", "quotes.speaker"], other) == {}

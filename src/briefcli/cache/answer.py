@@ -201,10 +201,12 @@ def texts_of(path: str) -> tuple[dict, dict, set] | None:
         sealed.close()
 
 
-def indexes_of(path: str, keys) -> dict[str, tuple[list, dict]]:
-    """The indexes ``keys`` of the answer at ``path``, stale or not, if this code wrote it, as
-    :func:`index_of` gives them (each chunk's bytes checked against its digest): for an answer
-    whose keys for an index are the same as that one's. Those it cannot give are left out."""
+def indexes_of(path: str, keys, files: dict) -> dict[str, tuple[list, dict]]:
+    """The indexes ``keys`` of the answer at ``path``, stale or not, if this code wrote it from
+    ``files`` (each dataset file's digest by its real path, as :func:`texts_of` gave them: not
+    an answer another process wrote since), as :func:`index_of` gives them (each chunk's bytes
+    checked against its digest): for an answer whose keys for an index are the same as that
+    one's. Those it cannot give are left out."""
     from .fingerprint import code
 
     found: dict[str, tuple[list, dict]] = {}
@@ -214,7 +216,8 @@ def indexes_of(path: str, keys) -> dict[str, tuple[list, dict]]:
         return found
     try:
         header = sealed.header
-        if header.get("format") != FORMAT or header.get("code") != code():
+        if (header.get("format") != FORMAT or header.get("code") != code()
+                or dict(header.get("files") or ()) != files):
             return found
         for key in keys:
             try:

@@ -234,7 +234,7 @@ def _before(files: list, reading, earlier):
         finally:
             sealed.close()
         changed.add(file.real)
-    return Before(changed, ids, summaries)
+    return Before(changed, ids, summaries, dict(earlier[0]))
 
 
 def _cached_part(file, reading) -> _Part | None:
@@ -327,7 +327,7 @@ def _answer(parts: list[_Part], files: list, reading, base: str, header: dict, r
     share = (helper.can_overlap() and keys >= INDEX_SHARE and helper.resident() < INDEX_RESIDENT)
 
     def here():
-        kept.update(indexes_of(base + ".answer", same) if same else {})
+        kept.update(indexes_of(base + ".answer", same, before.files) if same else {})
         result = _checked(parts, reading, texts, before)
         if result is None:
             return None

@@ -211,11 +211,12 @@ class Before:
     """What an earlier answer, built from these very files but some (``changed``, by real
     path), says for the check: that every reference of the other files was to an id then,
     and ``ids``, the ids (by collection) the changed files then held. ``then``: each changed
-    file's summary then (as its entry kept it, without :data:`MORE`)."""
+    file's summary then (as its entry kept it, without :data:`MORE`); ``files``: the earlier
+    answer's files, each one's digest by its real path."""
 
     def __init__(self, changed: set[str], ids: dict[str, set[str]],
-                 then: dict[str, dict] | None = None) -> None:
-        self.changed, self.ids, self.then = changed, ids, then or {}
+                 then: dict[str, dict] | None = None, files: dict | None = None) -> None:
+        self.changed, self.ids, self.then, self.files = changed, ids, then or {}, files or {}
 
     def same(self, parts: list, field: str) -> bool:
         """Whether every changed file's summary has the same ``field`` as then (as ``ids``,
