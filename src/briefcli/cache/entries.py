@@ -178,6 +178,24 @@ class CachedReading:
             self._dirty = True
         return value
 
+    def vouched(self, pairs) -> list:
+        """For each (real path, its ``os.stat_result``) of ``pairs``, the digest of the file's
+        bytes where its stat key vouches for it (as :meth:`digest` would take it, without
+        reading), else None: :meth:`digest` reads those."""
+        digests, stats, seen, limit, is_file = self.digests, self.stats, self.seen, self._limit, stat.S_ISREG
+        out: list = []
+        for real, info in pairs:
+            value = digests.get(real)
+            if value is None:
+                known = stats.get(real)
+                if (known is not None and is_file(info.st_mode) and info.st_size <= limit
+                        and known[0] == (info.st_size, info.st_mtime_ns, info.st_ctime_ns,
+                                         info.st_ino, info.st_dev)):  # (stat_key, inlined)
+                    value = digests[real] = known[1]
+                    seen[real] = known[0]
+            out.append(value)
+        return out
+
     def raw(self, real: str, name: str) -> bytes:
         """The file's bytes: those whose digest was taken, read now if they were not."""
         if real not in self._raw:  # not read yet: what is parsed now is what counts

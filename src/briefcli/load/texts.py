@@ -58,25 +58,28 @@ class Texts:
         real = part.file.real
         earlier = self._earlier
         named = [(s["id"], s["text"]) for s in part.summary["sources"] if s["text"]]
-        taken: list = [None] * len(named)  # (real path, status) as the earlier answer found it
+        fulls: list = [None] * len(named)  # each text's real path as the earlier answer found it
+        infos: list = fulls  # and its status now, if it is still there (see still_located_each)
         if (earlier is not None and real in earlier[0]
                 and earlier[0][real] == self._reading.digests.get(real)):
             from .verify import still_located_each
 
             before, found = earlier[1], earlier[2]
             fulls = [full if (full := before.get(sid)) in found else None for sid, _ in named]
-            located = still_located_each(real, [(rel, full) for (_, rel), full in zip(named, fulls)],
-                                         self._folders)
-            taken = [None if info is None else (full, info) for full, info in zip(fulls, located)]
-        dataset, digest = self._dataset(), self._reading.digest
-        for (_, rel), earlier_text in zip(named, taken):
-            if earlier_text is not None and earlier_text[0] not in dataset:
-                full, info = earlier_text
-                try:
-                    self._found[(real, rel)] = full, digest(full, rel, info)
-                    continue
-                except DataError:
-                    pass
+            infos = list(still_located_each(real, [(rel, full) for (_, rel), full
+                                                   in zip(named, fulls)], self._folders))
+        dataset, digest, store = self._dataset(), self._reading.digest, self._found
+        vouched = self._reading.vouched([(full, info) for full, info in zip(fulls, infos)
+                                         if info is not None])[::-1]
+        for (_, rel), full, info in zip(named, fulls, infos):
+            if info is not None:
+                value = vouched.pop()
+                if full not in dataset:
+                    try:
+                        store[(real, rel)] = full, (value or digest(full, rel, info))
+                        continue
+                    except DataError:
+                        pass
             try:
                 self.of(real, rel)
             except (ValueError, DataError):
