@@ -15,8 +15,8 @@ import stat
 
 from ..dataset.files import max_bytes, read_bytes
 from . import CacheUnusable, cache_dir
-from .fingerprint import code, now_ns, stat_key, trusted_key
 from .answer import BLOCK
+from .fingerprint import code, now_ns, stat_key, trusted_key
 from .sealed import Blob, Sealed, digest, read_whole, write
 
 
@@ -120,6 +120,13 @@ def entry_sections(sealed) -> dict:
     return sections
 
 
+def _vouches(known: tuple | None, info: os.stat_result, limit: int) -> bool:
+    """Whether a memo's (stat key, digest) ``known`` for a file vouches for its bytes now,
+    ``info`` being its status: a regular file within the size limit, its stat key unchanged."""
+    return (known is not None and stat.S_ISREG(info.st_mode) and info.st_size <= limit
+            and known[0] == stat_key(info))
+
+
 class CachedReading:
     """File contents and per-file records for one load, backed by the cache."""
 
@@ -157,8 +164,7 @@ class CachedReading:
             except OSError:
                 info = None
         known = self.stats.get(real)
-        if (info is not None and known is not None and stat.S_ISREG(info.st_mode)
-                and info.st_size <= self._limit and known[0] == stat_key(info)):
+        if info is not None and _vouches(known, info, self._limit):
             self.seen[real] = known[0]
             self.digests[real] = known[1]
             return known[1]
@@ -182,15 +188,13 @@ class CachedReading:
         """For each (real path, its ``os.stat_result``) of ``pairs``, the digest of the file's
         bytes where its stat key vouches for it (as :meth:`digest` would take it, without
         reading), else None: :meth:`digest` reads those."""
-        digests, stats, seen, limit, is_file = self.digests, self.stats, self.seen, self._limit, stat.S_ISREG
+        digests, stats, seen, limit = self.digests, self.stats, self.seen, self._limit
         out: list = []
         for real, info in pairs:
             value = digests.get(real)
             if value is None:
                 known = stats.get(real)
-                if (known is not None and is_file(info.st_mode) and info.st_size <= limit
-                        and known[0] == (info.st_size, info.st_mtime_ns, info.st_ctime_ns,
-                                         info.st_ino, info.st_dev)):  # (stat_key, inlined)
+                if _vouches(known, info, limit):
                     value = digests[real] = known[1]
                     seen[real] = known[0]
             out.append(value)

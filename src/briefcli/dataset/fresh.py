@@ -17,13 +17,12 @@ def read_fresh(file, reading, progress) -> tuple | None:
     bytes read, its blocks as (bytes, digest) by name, its record counts, its summary, its
     dataset section or None, and its quotes' passages by source; None if it has any problem,
     or a piece cannot be read."""
-    from ..load import _text, fastread, pieces
+    from ..load import _text
     from ..load.outline import joined
-    from ..load.yamlread import max_items
 
     text = _text(reading, file.real, file.name)
     value = reading.digests.get(file.real)
-    cut = pieces.cut(text, max_items()) if fastread.scanned(text) else None
+    cut = _cut(text)
     if cut is None:
         whole = _whole(file, text)
         return None if whole is None else (value, *whole)
@@ -57,6 +56,14 @@ def read_fresh(file, reading, progress) -> tuple | None:
     return value, chunks, counts, summary, dataset, passages
 
 
+def _cut(text: str) -> list | None:
+    """The pieces a file's text is read in (see :mod:`briefcli.load.pieces`); None: whole."""
+    from ..load import fastread, pieces
+    from ..load.yamlread import max_items
+
+    return pieces.cut(text, max_items()) if fastread.scanned(text) else None
+
+
 def _piece(file, text: str, piece) -> tuple | None:
     """One piece of a file read and validated, as plain values (it may be read by the helper
     process): its blocks as (bytes, digest) by name, its record counts, its summary, its
@@ -84,13 +91,12 @@ def parsed(file, reading) -> tuple | None:
     """The first half of :func:`read_fresh` for a file read whole: the digest of its bytes and
     its parsed value, for :func:`validated` (a helper's work, see
     :class:`.helper.Split`); None for a file read in pieces, or one with a problem."""
-    from ..load import _text, fastread, pieces
+    from ..load import _text, fastread
     from ..load.problems import DataError
-    from ..load.yamlread import max_items
 
     try:
         text = _text(reading, file.real, file.name)
-        if fastread.scanned(text) and pieces.cut(text, max_items()) is not None:
+        if _cut(text) is not None:
             return None
         value, _ = fastread.parse(text, file.name)
     except DataError:

@@ -293,13 +293,13 @@ def _work_through(items: list, work, out: int, told: int, handed: tuple | None) 
         for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGPIPE"):
             signal.signal(getattr(signal, name), signal.SIG_DFL)  # ended as a plain process is
         if handed is not None:
-            handed[0].ready()
+            split, given, give = handed
+            split.ready()
         at = 0  # where the next handed value is
         for item in items:
             if handed is None:
                 result = work(item)
             else:
-                split, given, give = handed
                 if not os.read(give, 1):  # (a value is written whole before it is told)
                     os._exit(1)  # this process's parent is gone
                 length = int.from_bytes(os.pread(given, 8, at), "little")

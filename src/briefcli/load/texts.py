@@ -76,7 +76,8 @@ class Texts:
                 value = vouched.pop()
                 if full not in dataset:
                     try:
-                        store[(real, rel)] = full, (value or digest(full, rel, info))
+                        store[(real, rel)] = full, (value if value is not None
+                                                    else digest(full, rel, info))
                         continue
                     except DataError:
                         pass
