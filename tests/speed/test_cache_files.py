@@ -34,7 +34,7 @@ def _parsed(monkeypatch, log: Path):
 
 def test_an_edit_reads_only_that_file_and_answers_as_without_cache(
         generate, tmp_path, run_json, monkeypatch):
-    folder = generate.write_folder(1000, tmp_path / "data", files=10)
+    folder = generate.write_folder(300, tmp_path / "data", files=10)
     answers(run_json, folder, QUERIES[:1])  # fills the cache
     edited = folder / "part-005.yaml"
     edited.write_text(edited.read_text(encoding="utf-8").replace(
@@ -140,7 +140,7 @@ def test_after_an_edit_only_the_edited_files_texts_are_looked_for_again(
     bytes are unchanged, as for a query from a good answer."""
     import yaml
 
-    folder = generate.write_folder(1000, tmp_path / "data", files=4)
+    folder = generate.write_folder(300, tmp_path / "data", files=4)
     answers(run_json, folder, QUERIES[:1])
     edited = folder / "part-002.yaml"
     _add_a_step(edited)
@@ -293,7 +293,7 @@ def test_a_first_read_and_an_edit_are_answered_from_the_summaries(
     full: list = []
     original = load.check_all
     monkeypatch.setattr(load, "check_all", lambda *a, **k: full.append(a) or original(*a, **k))
-    folder = generate.write_folder(1000, tmp_path / "data", files=4)
+    folder = generate.write_folder(300, tmp_path / "data", files=4)
     answers(run_json, folder, QUERIES[:1])
     _add_a_step(folder / "part-002.yaml")
     after = answers(run_json, folder, QUERIES[:1])

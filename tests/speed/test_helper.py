@@ -330,7 +330,7 @@ def test_an_edit_read_beside_the_other_files_is_cached_as_on_one_core(generate, 
         monkeypatch.setattr(build, "INDEX_SHARE", 0)
         monkeypatch.setattr(build, "INDEX_RESIDENT", 1 << 40)  # however large pytest is
         shutil.rmtree(folder, ignore_errors=True)
-        generate.write_folder(1000, folder, files=4)
+        generate.write_folder(300, folder, files=4)
         cache = tmp_path / f"cache-{share}"
         monkeypatch.setenv("BRIEFCLI_CACHE_DIR", str(cache))
         assert run_json("--data", str(folder), "people")[0] == 0
