@@ -8,7 +8,6 @@ from pathlib import Path
 
 import plainyaml
 import pytest
-from pyld import jsonld
 
 SHIPPED = Path(__file__).resolve().parents[2] / "data" / "compact.yaml"
 S = "http://schema.org/"
@@ -25,11 +24,15 @@ def offline_loader(url, options=None):
 
 @pytest.fixture(autouse=True)
 def _no_network(monkeypatch):
+    from pyld import jsonld  # (imported by the test worker that runs these tests only: 0.2 s)
+
     monkeypatch.setattr(jsonld, "_default_document_loader", offline_loader)
 
 
 def expand(text: str) -> dict[str, dict]:
     """The expanded graph as {@id: node}."""
+    from pyld import jsonld
+
     nodes = jsonld.expand(json.loads(text), {"documentLoader": offline_loader})
     return {n["@id"]: n for n in nodes}
 
