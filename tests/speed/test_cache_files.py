@@ -339,6 +339,7 @@ def test_an_index_whose_keys_an_edit_left_alone_is_taken_from_the_earlier_answer
         body = text[start:end].rstrip("\n") + "\n"
         second = body.index("\n  - ") + 1
         text = text[:start] + body[second:] + body[:second] + text[start + len(body):]
+    assert text != edited.read_text(encoding="utf-8")  # (each edit found what it changes)
     edited.write_text(text, encoding="utf-8")
     indexes = _made_indexes(monkeypatch)
     after = answers(run_json, folder, queries)
