@@ -4,6 +4,7 @@ import random
 import re
 from datetime import date
 
+import pytest
 from extract_support import ALL_ARTICLES, check
 
 from briefcli.extract import draft as drafting
@@ -30,6 +31,7 @@ def mangle(rng: random.Random, text: str) -> str:
     return "".join(chars)
 
 
+@pytest.mark.slow  # about 2 s: started first in a full run, left out of the quick loop
 def test_mangled_articles(tmp_path):
     rng = random.Random(20181210)
     texts = [p.read_text(encoding="utf-8") for p in ALL_ARTICLES]
