@@ -40,7 +40,9 @@ def plain_lines(renderable, console) -> str | None:
     it is a Group of Text and of Text indented by Padding (a listing of cards, the most records
     a command prints): each Text wrapped as Rich's Text.wrap wraps it (by :func:`_wrapped` where
     every character takes one cell, else by Text.wrap itself), without the rest of Rich's
-    rendering, which takes three times as long. None for anything else (a table, a tab)."""
+    rendering, which takes three times as long; and a table that draws its own plain lines
+    (``plain_lines(console)``, None when it cannot). None for anything else (a Rich table, a
+    tab)."""
     from rich.cells import cell_len
     from rich.console import Group
     from rich.padding import Padding
@@ -50,6 +52,13 @@ def plain_lines(renderable, console) -> str | None:
         return None
     width, out = console.width, []
     for item in renderable.renderables:
+        drawn_plain = getattr(item, "plain_lines", None)  # a table of briefcli's (render.table)
+        if drawn_plain is not None:
+            lines = drawn_plain(console)
+            if lines is None:
+                return None
+            out.extend(lines)
+            continue
         left, fitted = 0, False
         if type(item) is Padding and not (item.top or item.right or item.bottom):
             left, fitted, item = item.left, not item.expand, item.renderable
@@ -74,6 +83,20 @@ def plain_lines(renderable, console) -> str | None:
         for line in lines:
             out.extend((pad + piece).rstrip(" ") for piece in _wrapped(line, width - left))
     return "\n".join(out) + "\n" if out else ""
+
+
+def folded(plain: str, width: int | None) -> list[str] | None:
+    """A Text's ``plain`` text in lines of ``width`` cells as Rich's ``Text.wrap`` folds it (no
+    justification; not at all for None), each line as long as it is; None where only Rich can
+    say (a tab, a character of other than one cell)."""
+    if "\t" in plain:
+        return None
+    lines = plain.split("\n")
+    if not all(map(_one_cell_each, lines)):
+        return None
+    if width is None:
+        return lines
+    return [piece for line in lines for piece in _wrapped(line, width)]
 
 
 _WORD = re.compile(r"\s*\S+\s*")  # a word, with the spaces before it (the first only) and after

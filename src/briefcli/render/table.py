@@ -122,9 +122,11 @@ def _grid(listing: Listing, rows: list[list[Text]], widest: list[int], records=N
 
 
 def _widest(listing: Listing, rows: list[list[Text]]) -> list[int]:
-    """Each short column's longest line (0 for a wide one)."""
+    """Each short column's longest line, its header's included (0 for a wide one): a short
+    column never wraps, so a table narrower than that would crop it."""
     return [0 if column.wide else max(
-        (cell_len(line) for row in rows for line in row[number].plain.split("\n")), default=0)
+        cell_len(line) for value in (text(column.header), *(row[number] for row in rows))
+        for line in value.plain.split("\n"))
         for number, column in enumerate(listing.shown)]
 
 
@@ -150,7 +152,8 @@ class _Fitting:
         self.grids = grids
         self.cards = cards
 
-    def __rich_console__(self, console, options):
+    def _fits(self, console, options) -> tuple[list[list[Text]], list[int], Table] | None:
+        """The first grid that fits: its rows, short columns' widths and stand-in."""
         from rich.measure import Measurement
 
         unbounded = options.update(max_width=max(1000, options.max_width))
@@ -158,9 +161,70 @@ class _Fitting:
             widest = _widest(self.listing, rows)
             stand_in = _grid(self.listing, _extremes(rows, console, unbounded), widest)
             if Measurement.get(console, unbounded, stand_in).minimum <= options.max_width:
-                yield _grid(self.listing, rows, widest, self.listing.records)
-                return
-        yield Group(*self.cards())
+                return rows, widest, stand_in
+        return None
+
+    def __rich_console__(self, console, options):
+        fits = self._fits(console, options)
+        if fits:
+            rows, widest, _ = fits
+            yield _grid(self.listing, rows, widest, self.listing.records)
+        else:
+            yield Group(*self.cards())
+
+    def plain_lines(self, console) -> list[str] | None:
+        """The lines Rich draws for this without colour, less the spaces that end them, drawn
+        here: Rich's drawing of each cell took most of a long table's time (12 s for 37,000
+        people). Column widths are Rich's, worked out on the stand-in; None where only Rich
+        can draw it (a tab, characters of other than one cell, box characters other than the
+        usual)."""
+        from ..console import plain_lines
+
+        fits = self._fits(console, console.options)
+        if fits:
+            rows, _, stand_in = fits
+            return _plain_table(self.listing, rows, stand_in, console, console.options)
+        drawn = plain_lines(Group(*self.cards()), console)
+        return None if drawn is None else drawn.split("\n")[:-1]
+
+
+def _plain_table(listing: Listing, rows: list[list[Text]], stand_in: Table, console,
+                 options) -> list[str] | None:
+    """``rows`` as ``stand_in`` (a grid of some of them) draws them without colour: its box,
+    padding and column widths, short columns unwrapped, wide ones folded, a row as tall as its
+    tallest cell, the header row aligned to its foot."""
+    from ..console import folded
+
+    head = box.SIMPLE_HEAD.substitute(options, safe=console.safe_box)
+    if head is not box.SIMPLE_HEAD or options.legacy_windows:
+        return None
+    try:  # Rich's own sums, as Table.__rich_console__ makes them
+        widths = stand_in._calculate_column_widths(
+            console, options.update_width(options.max_width - stand_in._extra_width))
+    except (AttributeError, TypeError):  # another Rich: let it draw
+        return None
+    if min(widths, default=0) < 3:
+        return None
+    out: list[str] = []
+    header = [text(column.header) for column in listing.shown]
+    for number, row in enumerate([header, *rows]):
+        cells = []
+        for width, value, column in zip(widths, row, listing.shown):
+            # a short column's lines as they are, a wide one's folded; each within its width
+            # (a short column is as wide as its longest line: else it fits no table)
+            lines = folded(value.plain, width - 2 if column.wide else None)
+            if lines is None or any(len(line) > width - 2 for line in lines):
+                return None
+            cells.append(lines)
+        height = max(map(len, cells))
+        blank = [""] * height
+        cells = [(blank[len(c):] + c) if number == 0 else (c + blank[len(c):]) for c in cells]
+        for line in zip(*cells):
+            out.append(" ".join(f" {piece.ljust(width - 2)} "
+                                for piece, width in zip(line, widths)).rstrip(" "))
+        if number == 0:
+            out.append(head.get_row(widths, "head", edge=False).rstrip(" "))
+    return out
 
 
 def _extremes(rows: list[list[Text]], console, options) -> list[list[Text]]:
