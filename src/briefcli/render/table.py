@@ -174,7 +174,7 @@ class _Fitting:
 
     def plain_lines(self, console) -> list[str] | None:
         """The lines Rich draws for this without colour, less the spaces that end them, drawn
-        here: Rich's drawing of each cell took most of a long table's time (12 s for 37,000
+        here: Rich's drawing of each cell took most of a long table's time (12 s for 12,504
         people). Column widths are Rich's, worked out on the stand-in; None where only Rich
         can draw it (a tab, characters of other than one cell, box characters other than the
         usual)."""
