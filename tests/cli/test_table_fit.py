@@ -42,8 +42,8 @@ def test_the_stand_in_measures_as_the_whole_table():
 
 SHORT = ["Ana", "Ortiz", "Lajčák", "3 direct,\n1 partial", "1 paraphrase", "12", "UN", "—", "",
          "Secretary-General"]
-LONG = ["a", "of", "the", "migration", "négociations", "“We agree,”", "Global Compact", "x" * 30,
-        "line\nbreak", "", "  spaced  ", "Lajčák", "2018", "(before mid-January 2018)"]
+LONG = ["a", "of", "the", "migration", "négociations", "“We agree,”", "Global Compact",
+        "x" * 30, "line\nbreak", "", "  spaced  ", "Lajčák", "2018", "(before mid-January 2018)"]
 
 
 def _table_listing(rng: random.Random) -> Listing:

@@ -239,6 +239,7 @@ PIECES = list("ab xy:#-'\"\\\t[]{},&*!|>?%@`~é“”") + [
     "  ", "\n", "\n\n", "12", "no", "null", "true", "word", "two words", "a: b", " #c"]
 KEYS = ["id", "text", "when", "summary", "topics", "a-b", "x_1", "date"]
 STYLES = ["plain", "single", "double", ">", ">-", "|", "|-", ">+"]
+FLOW_WORDS = ["a", "b c", "12", "no", "x-y", "é"]
 
 
 def _text(rng: random.Random) -> str:
@@ -267,7 +268,7 @@ def document(rng: random.Random, indent: int = 0, depth: int = 0) -> str:
         if kind == "scalar" or depth >= 2 and kind in ("map", "seq"):
             out.append(f"{pad}{key}: {_scalar(_text(rng), indent, rng.choice(STYLES))}")
         elif kind == "flow":
-            words = [rng.choice(["a", "b c", "12", "no", "x-y", "é"]) for _ in range(rng.randint(0, 3))]
+            words = [rng.choice(FLOW_WORDS) for _ in range(rng.randint(0, 3))]
             if rng.random() < 0.5:
                 out.append(f"{pad}{key}: [{', '.join(words)}]")
             else:
