@@ -178,13 +178,13 @@ class _Fitting:
         people). Column widths are Rich's, worked out on the stand-in; None where only Rich
         can draw it (a tab, characters of other than one cell, box characters other than the
         usual)."""
-        from ..console import plain_lines
+        from ..console import plain_lines as plain_group
 
         fits = self._fits(console, console.options)
         if fits:
             rows, _, stand_in = fits
             return _plain_table(self.listing, rows, stand_in, console, console.options)
-        drawn = plain_lines(Group(*self.cards()), console)
+        drawn = plain_group(Group(*self.cards()), console)
         return None if drawn is None else drawn.split("\n")[:-1]
 
 
@@ -203,7 +203,7 @@ def _plain_table(listing: Listing, rows: list[list[Text]], stand_in: Table, cons
             console, options.update_width(options.max_width - stand_in._extra_width))
     except (AttributeError, TypeError):  # another Rich: let it draw
         return None
-    if min(widths, default=0) < 3:
+    if min(widths, default=0) < 3:  # a column with no room for text inside its padding
         return None
     out: list[str] = []
     header = [text(column.header) for column in listing.shown]
