@@ -319,6 +319,11 @@ def search(data: Data, text: str) -> list[dict]:
     for p in data.records("people"):
         hit("person", p, ("name", p["name"]), *(("spelling", n) for n in p.get("spellings", [])),
             *(("role", r["title"]) for r in p.get("roles", [])))
+    for o in data.records("organizations"):
+        hit("organization", o, ("name", o["name"]), ("short_name", o.get("short_name")))
+    for kind, collection in (("place", "places"), ("topic", "topics")):
+        for record in data.records(collection):
+            hit(kind, record, ("name", record["name"]))
     for q in data.records("quotes"):
         hit("quote", q, ("quote", f"{data.name(q['speaker'])}: {q['text']}"),
             ("context", q.get("context")))
@@ -327,6 +332,9 @@ def search(data: Data, text: str) -> list[dict]:
     for s in data.records("steps"):
         hit("step", s, ("what", s["what"]), ("outcome", (s.get("outcome") or {}).get("what")),
             ("where", data.name(s.get("where"))))
+    for s in data.records("sources"):
+        hit("source", s, ("title", s["title"]), ("publisher", s["publisher"]),
+            ("summary", s.get("summary")))
     return hits
 
 

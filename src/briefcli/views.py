@@ -165,7 +165,8 @@ def _short(text: str, size: int = 72) -> str:
     return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + "…"
 
 
-_FIELD_WORDS = {"about": "description", "where": "place", "what": "description"}
+_FIELD_WORDS = {"about": "description", "where": "place", "what": "description",
+                "short_name": "short name"}
 
 
 def search(records: list[dict], text: str) -> Listing:

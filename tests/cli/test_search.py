@@ -5,6 +5,7 @@ def test_search_across_records(cli):
     result = cli("search", "puerto vallarta", "--json")
     hits = json.loads(result.stdout)
     assert [(h["type"], h["id"]) for h in hits] == [
+        ("place", "puerto-vallarta"),
         ("quote", "arbour-weave"),
         ("event", "consultation-phase"),
         ("event", "stocktaking-meeting"),
@@ -14,6 +15,33 @@ def test_search_across_records(cli):
 def test_search_ignores_accents_and_case(cli):
     hits = json.loads(cli("search", "JURG", "--json").stdout)
     assert [(h["type"], h["id"]) for h in hits] == [("person", "lauber")]
+
+
+def test_search_reads_every_named_record_and_the_sources(cli):
+    def found(text):
+        hits = json.loads(cli("search", text, "--json").stdout)
+        return [(h["type"], h["id"], h["field"]) for h in hits]
+
+    # a topic by its name, an organization by its short name, a source by its publisher and by
+    # its title; records of other kinds that hold the words follow in the dataset's order
+    assert found("intergovernmental negotiations") == [
+        ("topic", "negotiations", "name"),
+        ("step", "intergovernmental-negotiations", "what"),
+    ]
+    assert found("UN Secretary-General") == [
+        ("person", "arbour", "role"),
+        ("organization", "un-secretary-general", "short_name"),
+    ]
+    assert found("un news") == [("source", "un-news-2017-12-07", "publisher")]
+    assert found("maximize benefits") == [("source", "un-news-2017-12-07", "title")]
+
+
+def test_search_names_the_field_in_words(cli):
+    result = cli("search", "UN Secretary-General")
+    assert [line for line in result.stdout.splitlines() if "·" in line] == [
+        "person · in its role",
+        "organization · in its short name",
+    ]
 
 
 def test_search_nothing(cli):
@@ -30,7 +58,7 @@ def test_search_blank_is_usage_error(cli):
 
 def test_search_shows_the_matching_passage(cli):
     hits = json.loads(cli("search", "vallarta", "--json").stdout)
-    quote = hits[0]
+    (quote,) = [h for h in hits if h["type"] == "quote"]
     # The quote matched by its context: the hit says so and gives that passage, and where the
     # match lies in it (character offsets), as grep gives the line.
     assert (quote["field"], quote["passage"]) == (
@@ -55,6 +83,9 @@ def test_search_table_piped_is_plain(cli):
     # (trailing spaces aside: Rich pads wrapped lines, which is another change's business)
     assert "\n".join(line.rstrip() for line in result.stdout.split("\n")) == (
         "Matches for 'vallarta'\n"
+        "\n"
+        "place · in its name\n"
+        "    Puerto Vallarta, Mexico\n"
         "\n"
         "quote · in its context\n"
         "    Louise Arbour: We stand today tasked with the mandate to weave these…\n"

@@ -106,7 +106,7 @@ def sources(ctx: click.Context, as_of, fmt: str | None, json_flag: bool) -> None
 @output_format()
 @click.pass_context
 def search(ctx: click.Context, text: str, as_of, fmt: str | None, json_flag: bool) -> None:
-    """Find text across people, quotes, events and steps."""
+    """Find text anywhere in the dataset: names, quotes, events, steps and sources."""
     from .. import query, views
 
     data = load_as_of(ctx, as_of)[0]
