@@ -223,10 +223,31 @@ def profile(record: dict, roles: list[str], country: str) -> Document:
     )
 
 
+BRIEF_ROWS = 10  # a briefing's people, steps and sources each; the rest is a command away
+
+
+def _some(records: list[dict], first: list[int], what: str, command: str):
+    """At most BRIEF_ROWS of ``records``, those whose places come first in ``first``, kept in
+    their own order, and a note of how many more there are and which command lists them."""
+    if len(records) <= BRIEF_ROWS:
+        return records, []
+    chosen = set(first[:BRIEF_ROWS])
+    more = len(records) - BRIEF_ROWS
+    return [r for i, r in enumerate(records) if i in chosen], [
+        Paragraph(f"…and {more:,} more {what} ({command} lists them all).", "note")
+    ]
+
+
 def brief(result: dict, as_of_note: str) -> Document:
+    """The briefing. People, steps and sources are cut to the ten that matter most (the most
+    quoted, the soonest, the latest published); the JSON keeps them all."""
+    everyone, ahead, known = result["people"], result["next_steps"], result["sources"]
+    people, more_people = _some(
+        everyone, sorted(range(len(everyone)), key=lambda i: -everyone[i]["quote_count"]),
+        "people", "briefcli people")
     who = Listing(
         "people",
-        result["people"],
+        people,
         [Column("Who", lambda p: p["name"]), Column("Role", lambda p: p["role"], wide=True)],
         empty="No people in this dataset.",
     )
@@ -234,12 +255,17 @@ def brief(result: dict, as_of_note: str) -> Document:
         Paragraph(f"{quoted(q)} — {q['speaker_name']}, {when_text(q.get('when'))}", "quote")
         for q in result["key_quotes"]
     ] or [Paragraph("No full quotes yet.", "note")]
-    ahead = steps(result["next_steps"], as_of_note)
-    ahead.title = None
+    soonest, more_steps = _some(ahead, list(range(len(ahead))), "steps", "briefcli next")
+    listed = steps(soonest, as_of_note)
+    listed.title = None
+    latest, more_sources = _some(
+        known, sorted(range(len(known)), key=lambda i: _last_day(known[i]["published"]),
+                      reverse=True),  # a stable sort: the same day keeps the dataset's order
+        "sources", "briefcli sources")
     sources = [
         Paragraph(f"{source_name(s)}: {s['title']}" + (f" <{s['url']}>" if s.get("url") else ""),
                   "note")
-        for s in result["sources"]
+        for s in latest
     ]
     return Document(
         "brief",
@@ -247,13 +273,18 @@ def brief(result: dict, as_of_note: str) -> Document:
         result,
         [
             Section("Summary", [Paragraph(result["summary"]), *_summary_note(result)]),
-            Section("Who's who", [who]),
+            Section("Who's who", [who, *more_people]),
             Section("Key quotes", key),
-            Section("What comes next", [ahead]),
-            Section("Sources", sources),
+            Section("What comes next", [listed, *more_steps]),
+            Section("Sources", [*sources, *more_sources]),
         ],
         subtitle=as_of_note,
     )
+
+
+def _last_day(when: dict) -> str:
+    """The latest day a date may be ('' when undated); an open end counts from its start."""
+    return when.get("latest") or when.get("earliest") or ""
 
 
 def _summary_note(result: dict) -> list[Paragraph]:

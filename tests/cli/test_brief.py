@@ -42,3 +42,57 @@ def test_brief_markdown(cli):
         "## What comes next",
         "## Sources",
     ]
+
+
+def _crowded(tmp_path):
+    """A dataset with 13 people (person i quoted i times, except the last three, never), 12 steps
+    in reverse order of time and 12 sources, one a month of 2018 with January last."""
+    months = [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 1]
+    lines = ["dataset:", "  title: Crowded", "  process: A crowded process",
+             "  as_of: 2018-12-31", "  summary: Many people, steps and sources.", "sources:"]
+    for m in months:
+        lines += [f"  - id: s{m:02}", f"    title: Report of month {m}", "    publisher: Wire",
+                  f"    published: 2018-{m:02}-15"]
+    lines.append("people:")
+    for i in range(13):
+        lines += [f"  - id: p{i:02}", f"    name: Person {i:02}", "    source: s01"]
+    lines.append("quotes:")
+    for i in range(10):
+        for n in range(i + 1):
+            lines += [f"  - id: q{i:02}-{n}", f"    speaker: p{i:02}", "    kind: paraphrase",
+                      f"    text: Person {i} said thing {n}.", "    source: s01"]
+    lines.append("steps:")
+    for k in range(12):
+        lines += [f"  - id: t{k:02}", f"    what: Step {k:02}", f"    when: 2030-{12 - k:02}-01",
+                  "    status: expected", "    source: s01"]
+    path = tmp_path / "crowded.yaml"
+    path.write_text("\n".join(lines) + "\n")
+    return str(path)
+
+
+def test_brief_shows_ten_of_each_and_says_how_many_more(cli, tmp_path):
+    path = _crowded(tmp_path)
+    out = cli("--data", path, "brief", "--as-of", "2019-01-01", width=100)
+    assert out.exit_code == 0, out.stderr
+    lines = [line.strip() for line in out.stdout.splitlines()]
+    # the ten most quoted, in the dataset's order; the three never quoted are counted
+    assert [line.split()[1] for line in lines if line.startswith("Person ")] == [
+        f"{i:02}" for i in range(10)
+    ]
+    assert "…and 3 more people (briefcli people lists them all)." in lines
+    # the ten soonest steps, soonest first
+    shown = [line.split()[1] for line in lines if line.startswith("Step ")]
+    assert shown == [f"{k:02}" for k in range(11, 1, -1)]
+    assert "…and 2 more steps (briefcli next lists them all)." in lines
+    # the ten latest sources, in the dataset's order (March to December; January and
+    # February left out)
+    reports = [line.split("month ")[1] for line in lines if "Report of month" in line]
+    assert reports == [str(m) for m in range(3, 13)]
+    assert "…and 2 more sources (briefcli sources lists them all)." in lines
+    # the JSON has everything
+    data = json.loads(cli("--data", path, "brief", "--as-of", "2019-01-01", "--json").stdout)
+    assert (len(data["people"]), len(data["next_steps"]), len(data["sources"])) == (13, 12, 12)
+
+
+def test_brief_of_ten_or_fewer_says_nothing_of_more(cli):
+    assert "more people" not in cli("brief").stdout
