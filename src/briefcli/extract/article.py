@@ -62,9 +62,9 @@ class Article:
         raw_start, raw_end = self.raw_span(start, end)
         if self.link_markup is None:
             self.link_markup = set()
-            for start, text_start, text_end, end in markup.links(self.raw):
-                self.link_markup.update(range(start, text_start))
-                self.link_markup.update(range(text_end, end))
+            for link_start, text_start, text_end, link_end in markup.links(self.raw):
+                self.link_markup.update(range(link_start, text_start))
+                self.link_markup.update(range(text_end, link_end))
         return "".join(
             self.raw[i] for i in range(raw_start, raw_end) if i not in self.link_markup
         )
