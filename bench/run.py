@@ -432,6 +432,7 @@ def main() -> None:
         *context,
         "",
         *NOTES,
+        _own_peak_note(),
         *EXTRACT_NOTES,
     ])
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -514,6 +515,18 @@ NOTES = [
     "  benchmark checks that briefcli and jq find the same quotes.",
     "",
 ]
+
+
+def _own_peak_note() -> str:
+    """The benchmark's own peak memory. On Linux a child reports at least the peak of the
+    process that started it (ru_maxrss survives fork and exec), so the peaks above are the
+    commands' own only while this stays below them."""
+    import resource
+
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    return (f"- This benchmark's own process peaked at {own} MB; on Linux a command it starts "
+            "reports at least that as its peak, so a peak above of about that size is not the "
+            "command's own.")
 
 
 def _same_answer(bc, query, env, jq, json_path) -> None:
