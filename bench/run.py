@@ -524,9 +524,9 @@ def _own_peak_note() -> str:
     import resource
 
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
-    return (f"- This benchmark's own process peaked at {own} MB; on Linux a command it starts "
-            "reports at least that as its peak, so a peak above of about that size is not the "
-            "command's own.")
+    return (f"- This benchmark's own process peaked at {own} MB. On Linux a command it starts "
+            "reports at least that as its peak, so a peak above is the command's own only "
+            "where it is larger.")
 
 
 def _same_answer(bc, query, env, jq, json_path) -> None:
