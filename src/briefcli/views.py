@@ -242,9 +242,11 @@ def brief(result: dict, as_of_note: str) -> Document:
     """The briefing. People, steps and sources are cut to the ten that matter most (the most
     quoted, the soonest, the latest published); the JSON keeps them all."""
     everyone, ahead, known = result["people"], result["next_steps"], result["sources"]
+    # the commands named for the rest list what this briefing knew
+    day = "" if result["as_of"] == result["dataset_as_of"] else f" --as-of {result['as_of']}"
     people, more_people = _some(
         everyone, sorted(range(len(everyone)), key=lambda i: -everyone[i]["quote_count"]),
-        "people", "briefcli people")
+        "people", f"briefcli people{day}")
     who = Listing(
         "people",
         people,
@@ -255,13 +257,13 @@ def brief(result: dict, as_of_note: str) -> Document:
         Paragraph(f"{quoted(q)} — {q['speaker_name']}, {when_text(q.get('when'))}", "quote")
         for q in result["key_quotes"]
     ] or [Paragraph("No full quotes yet.", "note")]
-    soonest, more_steps = _some(ahead, list(range(len(ahead))), "steps", "briefcli next")
+    soonest, more_steps = _some(ahead, list(range(len(ahead))), "steps", f"briefcli next{day}")
     listed = steps(soonest, as_of_note)
     listed.title = None
     latest, more_sources = _some(
         known, sorted(range(len(known)), key=lambda i: _last_day(known[i]["published"]),
                       reverse=True),  # a stable sort: the same day keeps the dataset's order
-        "sources", "briefcli sources")
+        "sources", f"briefcli sources{day}")
     sources = [
         Paragraph(f"{source_name(s)}: {s['title']}" + (f" <{s['url']}>" if s.get("url") else ""),
                   "note")

@@ -79,19 +79,24 @@ def test_brief_shows_ten_of_each_and_says_how_many_more(cli, tmp_path):
     assert [line.split()[1] for line in lines if line.startswith("Person ")] == [
         f"{i:02}" for i in range(10)
     ]
-    assert "…and 3 more people (briefcli people lists them all)." in lines
+    assert "…and 3 more people (briefcli people --as-of 2019-01-01 lists them all)." in lines
     # the ten soonest steps, soonest first
     shown = [line.split()[1] for line in lines if line.startswith("Step ")]
     assert shown == [f"{k:02}" for k in range(11, 1, -1)]
-    assert "…and 2 more steps (briefcli next lists them all)." in lines
+    assert "…and 2 more steps (briefcli next --as-of 2019-01-01 lists them all)." in lines
     # the ten latest sources, in the dataset's order (March to December; January and
     # February left out)
     reports = [line.split("month ")[1] for line in lines if "Report of month" in line]
     assert reports == [str(m) for m in range(3, 13)]
-    assert "…and 2 more sources (briefcli sources lists them all)." in lines
+    assert "…and 2 more sources (briefcli sources --as-of 2019-01-01 lists them all)." in lines
     # the JSON has everything
     data = json.loads(cli("--data", path, "brief", "--as-of", "2019-01-01", "--json").stdout)
     assert (len(data["people"]), len(data["next_steps"]), len(data["sources"])) == (13, 12, 12)
+
+
+def test_brief_on_the_datasets_own_day_names_the_commands_plainly(cli, tmp_path):
+    lines = cli("--data", _crowded(tmp_path), "brief").stdout.splitlines()
+    assert "…and 3 more people (briefcli people lists them all)." in lines
 
 
 def test_brief_of_ten_or_fewer_says_nothing_of_more(cli):
