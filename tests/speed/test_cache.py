@@ -395,6 +395,30 @@ def test_a_bad_cache_never_changes_an_answer(how, small, pristine, run_json, iso
     assert answers(run_json, small, [QUERIES[i] for i in indexed]) == [expected[i] for i in indexed]
 
 
+def test_an_answer_damaged_again_as_it_is_rebuilt_is_not_rebuilt_for_ever(
+        small, pristine, run_json, monkeypatch):
+    """Damage found in the middle of a query rebuilds the answer from the YAML; should the new
+    answer be damaged as well (a failing disk, a writer at fault), the query is answered from
+    the YAML as read, not by rebuilding again and again."""
+    from briefcli.cache import answer
+
+    _, expected = pristine
+    written = []
+    write = answer.write_answer
+
+    def damaging(path, *args, **kwargs):
+        write(path, *args, **kwargs)
+        written.append(path)
+        if len(written) > 2 * len(QUERIES):  # (else, before the fix, it never stopped)
+            raise RuntimeError("the answer was rebuilt again and again")
+        _damage(Path(path), "index bytes")
+
+    monkeypatch.setattr(answer, "write_answer", damaging)
+    assert answers(run_json, small) == expected
+    # the first query's build, then at most one rebuild for each query that met the damage
+    assert 1 <= len(written) <= len(QUERIES) + 1
+
+
 @pytest.mark.parametrize("how", ["garbage", "truncated", "forged"])
 def test_a_bad_file_entry_never_changes_an_answer(how, small, pristine, run_json, isolated):
     """The per-file records are checked as the answer is: damage means reading the file again."""

@@ -20,9 +20,13 @@ from __future__ import annotations
 
 import os
 from contextlib import nullcontext
+from typing import TYPE_CHECKING
 
 from ..load.problems import DataError, Problem
 from .files import DataFile, expand
+
+if TYPE_CHECKING:
+    from ..store import Data
 
 __all__ = ["Check", "DataError", "DataFile", "Problem", "check", "open"]
 
@@ -101,11 +105,11 @@ def check(paths: list[str], *, no_cache: bool = False, progress=None) -> Check:
     reading = CachedReading(base + ".memo")
 
     def reload():  # the cache turned out damaged: every file is read again, no entry trusted
-        store, problems, _ = _read(paths, files, reading, progress, base, resolved, reload,
-                                   entries=False)
-        if store is None:
-            raise DataError([p for p in problems if p.severity == "error"])
-        return store
+        return _reread(_read(paths, files, reading, progress, base, resolved, read_only,
+                             entries=False))
+
+    def read_only():  # and the answer rebuilt then was damaged too: the YAML, no cache at all
+        return _reread(_read(paths, files, None, progress))
 
     try:
         store = _cached(base, resolved, files, reading, reload)
@@ -115,6 +119,14 @@ def check(paths: list[str], *, no_cache: bool = False, progress=None) -> Check:
         reading.save_memo()
         return Check(store, None, None, files, skipped)
     return Check(*_read(paths, files, reading, progress, base, resolved, reload), files, skipped)
+
+
+def _reread(read) -> Data:
+    """The store of a reading again (see :func:`check`), which found the dataset sound before."""
+    store, problems, _ = read
+    if store is None:
+        raise DataError([p for p in problems if p.severity == "error"])
+    return store
 
 
 def _cached(base: str, resolved: list[str], files: list[DataFile], reading, reload):
