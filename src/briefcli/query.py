@@ -324,9 +324,13 @@ def search(data: Data, text: str) -> list[dict]:
     for kind, collection in (("place", "places"), ("topic", "topics")):
         for record in data.records(collection):
             hit(kind, record, ("name", record["name"]))
+    speakers: dict[str, str] = {}  # a name looked up once per speaker, not once per quote
     for q in data.records("quotes"):
-        hit("quote", q, ("quote", f"{data.name(q['speaker'])}: {q['text']}"),
-            ("context", q.get("context")))
+        speaker = q["speaker"]
+        name = speakers.get(speaker)
+        if name is None:
+            name = speakers[speaker] = data.name(speaker)
+        hit("quote", q, ("quote", f"{name}: {q['text']}"), ("context", q.get("context")))
     for e in data.records("events"):
         hit("event", e, ("name", e["name"]), ("about", e.get("about")), ("where", data.name(e.get("where"))))
     for s in data.records("steps"):
