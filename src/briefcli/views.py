@@ -166,7 +166,7 @@ def _short(text: str, size: int = 72) -> str:
 
 
 _FIELD_WORDS = {"about": "description", "where": "place", "what": "description",
-                "short_name": "short name"}
+                "short_name": "short name", "quote": "words"}
 
 
 def search(records: list[dict], text: str) -> Listing:

@@ -37,11 +37,14 @@ def test_search_reads_every_named_record_and_the_sources(cli):
 
 
 def test_search_names_the_field_in_words(cli):
-    result = cli("search", "UN Secretary-General")
-    assert [line for line in result.stdout.splitlines() if "·" in line] == [
+    def headings(text):
+        return [line for line in cli("search", text).stdout.splitlines() if "·" in line]
+
+    assert headings("UN Secretary-General") == [
         "person · in its role",
         "organization · in its short name",
     ]
+    assert headings("tough negotiations") == ["quote · in its words"]
 
 
 def test_search_nothing(cli):
